@@ -1,0 +1,10 @@
+namespace Enrichment.Verification;
+
+/// <summary>The four verdicts a marketer reads; the vocabulary of Kickbox and Reacher.</summary>
+public enum VerificationStatus
+{
+    Deliverable,
+    Risky,
+    Undeliverable,
+    Unknown,
+}
