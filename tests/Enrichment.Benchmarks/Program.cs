@@ -1,1 +1,20 @@
-return 0;
+using Enrichment.Benchmarks;
+
+// Runnable benchmarks; every server they talk to is started here, on 127.0.0.1.
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- smtp-throughput
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- cli-memory
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+return command switch
+{
+    "smtp-throughput" => await SmtpThroughput.RunAsync(rest),
+    "cli-memory" => await CliMemory.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy [options]");
+    return 2;
+}

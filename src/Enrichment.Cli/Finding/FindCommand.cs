@@ -1,0 +1,268 @@
+using System.CommandLine;
+using System.Globalization;
+using Enrichment.Cli.Input;
+using Enrichment.Cli.Output;
+using Enrichment.Finding;
+using Enrichment.Finding.DomainSearch;
+using Enrichment.Verification.Syntax;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enrichment.Cli.Finding;
+
+/// <summary>
+/// <c>enrichment find [FILE|-]</c>: CSV rows of people (names + company domain or website) in, the same rows
+/// out with the address found, how it was found and what verification said.
+/// </summary>
+public static class FindCommand
+{
+    public static readonly string[] AddedColumns =
+        ["line", "email", "status", "risk", "reasons", "source", "pattern", "confidence", "candidates", "domain_patterns", "detail"];
+
+    private static readonly string[] FirstNames = ["first_name", "firstname", "first", "given_name"];
+    private static readonly string[] LastNames = ["last_name", "lastname", "last", "surname", "family_name"];
+    private static readonly string[] FullNames = ["full_name", "fullname", "name"];
+    private static readonly string[] Domains = ["domain", "company_domain", "website", "company_website", "url"];
+    private static readonly string[] Titles = ["title", "job_title", "position"];
+    private static readonly string[] Emails = ["email", "e_mail", "email_address"];
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "CSV input file, or - for stdin", DefaultValueFactory = _ => "-" };
+        var format = new Option<OutputFormat>("--format", "-f") { Description = "csv or jsonl", DefaultValueFactory = _ => OutputFormat.Csv };
+        var output = new Option<string?>("--output", "-o") { Description = "output file (default: stdout)" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "rank candidates only: no DNS, no SMTP" };
+        var engine = new EngineOptions();
+        var command = new Command("find", "Find addresses for people: domain search, pattern guessing, verification") { file, format, output, noVerify };
+        foreach (var option in engine.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => CliContext.GuardAsync(context, async () =>
+        {
+            var path = parse.GetValue(file)!;
+            var spooled = path == "-" ? await SpoolAsync(context.Input, ct) : null;
+            try
+            {
+                using var built = parse.GetValue(noVerify) ? null : engine.Build(parse, context.Error);
+                if (built is not null)
+                {
+                    await built.WarnAboutHeloAsync(ct);
+                }
+
+                using var providers = ProviderServices.FromEnvironment();
+                var finder = new AddressFinder(built?.Verifier, parse.GetValue(noVerify) ? null : providers.Search);
+                await RunAsync(context, spooled ?? path, path == "-" ? "stdin" : path, finder, parse.GetValue(format), parse.GetValue(output), ct);
+                return 0;
+            }
+            finally
+            {
+                if (spooled is not null)
+                {
+                    File.Delete(spooled);
+                }
+            }
+        }));
+        return command;
+    }
+
+    private sealed record Columns(int First, int Last, int Full, int Domain, int Title, int Email)
+    {
+        public static Columns From(InputFile input) => new(
+            input.Column(FirstNames), input.Column(LastNames), input.Column(FullNames),
+            input.Column(Domains), input.Column(Titles), input.Column(Emails));
+
+        public static string? Get(InputRow row, int column) =>
+            column >= 0 && column < row.Fields.Length && !string.IsNullOrWhiteSpace(row.Fields[column]) ? row.Fields[column].Trim() : null;
+
+        /// <summary>The row's domain: the email's when there is one, else the domain/website column's.</summary>
+        public string? DomainOf(InputRow row)
+        {
+            if (Get(row, Email) is { } email && EmailSyntax.Parse(email).Address is { } address)
+            {
+                return address.Domain;
+            }
+
+            return CompanyDomain.Normalize(Get(row, Domain));
+        }
+
+        public FindRequest Request(InputRow row) =>
+            new(row.Line, Get(row, First), Get(row, Last), Get(row, Full), Get(row, Title), Get(row, Email));
+    }
+
+    private static async Task RunAsync(CliContext context, string path, string displayName, AddressFinder finder, OutputFormat format, string? outputPath, CancellationToken ct)
+    {
+        // Pass 1: every domain's known addresses and row count, since rows of one domain may be spread
+        // across the file and the format is learned from all of them.
+        var known = new Dictionary<string, List<FindRequest>>(StringComparer.Ordinal);
+        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
+        Columns columns;
+        IReadOnlyList<string> header;
+        await using (var input = await OpenAsync(path, displayName, context, ct))
+        {
+            columns = Columns.From(input);
+            header = input.Header!;
+            await foreach (var row in input.ReadAsync(ct))
+            {
+                if (columns.DomainOf(row) is not { } domain)
+                {
+                    continue;
+                }
+
+                remaining[domain] = remaining.GetValueOrDefault(domain) + 1;
+                if (Columns.Get(row, columns.Email) is not null)
+                {
+                    if (!known.TryGetValue(domain, out var list))
+                    {
+                        known[domain] = list = [];
+                    }
+
+                    list.Add(columns.Request(row));
+                }
+            }
+        }
+
+        var ours = AddedColumns.Select(c => header.Contains(c, StringComparer.OrdinalIgnoreCase) ? "found_" + c : c);
+        await using var sink = context.OpenOutput(outputPath);
+        await using var writer = new RecordWriter(sink, format, [.. header, .. ours]);
+        using var gate = new SemaphoreSlim(1, 1);
+        using var slots = new SemaphoreSlim(8);
+        var inFlight = new List<Task>();
+
+        async Task WriteAsync(InputRow row, FindResult result, string? domainPatterns)
+        {
+            var values = new string?[header.Count + AddedColumns.Length];
+            for (var i = 0; i < header.Count; i++)
+            {
+                values[i] = i < row.Fields.Length ? row.Fields[i] : null;
+            }
+
+            string?[] added =
+            [
+                row.Line.ToString(CultureInfo.InvariantCulture), result.Email, result.Status,
+                result.Risk?.ToString(CultureInfo.InvariantCulture), string.Join('|', result.Reasons), result.Source, result.Pattern,
+                result.Confidence?.ToString("F2", CultureInfo.InvariantCulture), string.Join('|', result.Candidates), domainPatterns, result.Detail,
+            ];
+            added.CopyTo(values, header.Count);
+            await gate.WaitAsync(ct);
+            try
+            {
+                await writer.WriteAsync(values, ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        async Task DispatchAsync(string domain, List<InputRow> rows)
+        {
+            await slots.WaitAsync(ct);
+            inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+            inFlight.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        var requests = rows.Select(columns.Request).ToList();
+                        var learnFrom = known.GetValueOrDefault(domain) ?? [];
+                        var found = await finder.FindAsync(domain, requests, learnFrom, ct);
+                        var byId = rows.ToDictionary(r => r.Line);
+                        var described = found.Patterns.Describe();
+                        foreach (var result in found.Results)
+                        {
+                            await WriteAsync(byId[result.Id], result, described);
+                        }
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                },
+                ct));
+        }
+
+        // Pass 2: collect each domain's rows; a domain goes as soon as all its rows are in (or its batch is full).
+        var buffers = new Dictionary<string, List<InputRow>>(StringComparer.Ordinal);
+        await using (var input = await OpenAsync(path, displayName, context, ct))
+        {
+            await foreach (var row in input.ReadAsync(ct))
+            {
+                if (columns.DomainOf(row) is not { } domain)
+                {
+                    var problem = Columns.Get(row, columns.Domain) is { } given
+                        ? $"'{given}' in column {header[columns.Domain]} is not a domain or website"
+                        : "no domain: give a domain or website column, or an email";
+                    await WriteAsync(row, new FindResult(row.Line, null, "error", null, ["missing_domain"], "", null, null, [], problem), null);
+                    continue;
+                }
+
+                if (!buffers.TryGetValue(domain, out var list))
+                {
+                    buffers[domain] = list = [];
+                }
+
+                list.Add(row);
+                var left = remaining[domain] -= 1;
+                if (left == 0 || list.Count >= 1000)
+                {
+                    buffers.Remove(domain);
+                    await DispatchAsync(domain, list);
+                }
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private static async Task<InputFile> OpenAsync(string path, string displayName, CliContext context, CancellationToken ct)
+    {
+        var input = await InputFile.OpenAsync(path, context.Input, h => h.Any(c => Domains.Contains(c) || Emails.Contains(c)), ct);
+        if (input.Header is null)
+        {
+            await input.DisposeAsync();
+            throw new InvalidDataException($"{displayName}: line 1: find needs a CSV header with a domain or website column (and first_name,last_name or full_name)");
+        }
+
+        return input;
+    }
+
+    private static async Task<string> SpoolAsync(TextReader stdin, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"enrichment-find-{Guid.NewGuid():N}.csv");
+        await using var file = new StreamWriter(path);
+        var buffer = new char[81920];
+        int read;
+        while ((read = await stdin.ReadAsync(buffer, ct)) > 0)
+        {
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+
+        return path;
+    }
+}
+
+/// <summary>Provider clients configured from the environment (keys never appear on the command line or in logs).</summary>
+internal sealed class ProviderServices : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ProviderServices(ServiceProvider services, DomainSearchService search)
+    {
+        _services = services;
+        Search = search;
+    }
+
+    public DomainSearchService Search { get; }
+
+    public static ProviderServices FromEnvironment()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDomainSearch(DomainSearchOptions.FromEnvironment(Environment.GetEnvironmentVariable));
+        var provider = services.BuildServiceProvider();
+        return new ProviderServices(provider, provider.GetRequiredService<DomainSearchService>());
+    }
+
+    public void Dispose() => _services.Dispose();
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using CsvHelper;
+
+namespace Enrichment.Cli.Output;
+
+/// <summary>Writes records with a fixed column list as CSV (RFC 4180) or JSON lines.</summary>
+public sealed class RecordWriter : IAsyncDisposable
+{
+    private readonly TextWriter _out;
+    private readonly IReadOnlyList<string> _columns;
+    private readonly CsvWriter? _csv;
+
+    public RecordWriter(TextWriter output, OutputFormat format, IReadOnlyList<string> columns)
+    {
+        _out = output;
+        _columns = columns;
+        if (format == OutputFormat.Csv)
+        {
+            _csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+            foreach (var column in columns)
+            {
+                _csv.WriteField(column);
+            }
+
+            _csv.EndRecord();
+        }
+    }
+
+    /// <summary>Writes one record; <paramref name="values"/> line up with the columns.</summary>
+    public async Task WriteAsync(IReadOnlyList<string?> values, CancellationToken cancellationToken)
+    {
+        if (_csv is not null)
+        {
+            foreach (var value in values)
+            {
+                _csv.WriteField(value ?? "");
+            }
+
+            await _csv.EndRecordAsync(cancellationToken);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < _columns.Count; i++)
+            {
+                var value = i < values.Count ? values[i] : null;
+                if (value is null)
+                {
+                    json.WriteNull(_columns[i]);
+                }
+                else
+                {
+                    json.WriteString(_columns[i], value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        await _out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).AsMemory(), cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_csv is not null)
+        {
+            await _csv.FlushAsync(CancellationToken.None);
+            await _csv.DisposeAsync();
+        }
+
+        await _out.FlushAsync();
+    }
+}
+
+public enum OutputFormat
+{
+    Csv,
+    Jsonl,
+}

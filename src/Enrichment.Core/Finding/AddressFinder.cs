@@ -1,0 +1,173 @@
+using Enrichment.Finding.DomainSearch;
+using Enrichment.Finding.Names;
+using Enrichment.Finding.Patterns;
+using Enrichment.Verification;
+
+namespace Enrichment.Finding;
+
+/// <summary>A person to find an address for, or (with <see cref="Email"/>) a known address of the domain.</summary>
+public sealed record FindRequest(long Id, string? FirstName, string? LastName, string? FullName, string? Title, string? Email);
+
+/// <summary>How an address was found, and what verification said of it.</summary>
+public sealed record FindResult(
+    long Id,
+    string? Email,
+    string Status,
+    int? Risk,
+    IReadOnlyList<string> Reasons,
+    string Source,
+    string? Pattern,
+    double? Confidence,
+    IReadOnlyList<string> Candidates,
+    string? Detail);
+
+public sealed record DomainFindResult(string Domain, PatternDistribution Patterns, IReadOnlyList<FindResult> Results);
+
+/// <summary>
+/// Finds addresses for the people of one domain: what the domain search knows, else ranked guesses from
+/// the domain's learned formats; then verification decides, in the domain's one SMTP session.
+/// </summary>
+public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? search)
+{
+    public const string SourceOwn = "own";
+    public const string SourceGuess = "guess";
+    public const string StatusUnverified = "unverified";
+    public const string StatusNotFound = "not_found";
+
+    /// <summary>Candidates tried per person, best first.</summary>
+    public int MaxCandidates { get; init; } = 6;
+
+    /// <param name="domain">The mail domain (ASCII, lowercase).</param>
+    /// <param name="rows">Rows to answer: people to find, and rows that already carry an address (verified too).</param>
+    /// <param name="learnFrom">More known addresses of the domain to learn its formats from (not answered).</param>
+    public async Task<DomainFindResult> FindAsync(string domain, IReadOnlyList<FindRequest> rows, IReadOnlyList<FindRequest>? learnFrom = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var known = rows.Where(r => !string.IsNullOrWhiteSpace(r.Email)).ToList();
+        var people = rows.Where(r => string.IsNullOrWhiteSpace(r.Email)).ToList();
+
+        var own = known.Concat(learnFrom ?? []).DistinctBy(k => k.Email!.Trim().ToLowerInvariant()).Select(k => new FoundContact(k.Email!.Trim(), k.FirstName, k.LastName, k.Title, null, null, null, [], [SourceOwn])).ToList();
+        var merged = search is null
+            ? DomainSearchMerger.Merge(domain, [new DomainSearchResult(SourceOwn, domain, own, null, null, null)])
+            : await search.SearchAsync(domain, own, cancellationToken);
+
+        var knownAddresses = merged.Contacts
+            .Select(c => (Contact: c, At: c.Email.LastIndexOf('@')))
+            .Where(c => c.At > 0 && string.Equals(c.Contact.Email[(c.At + 1)..], domain, StringComparison.OrdinalIgnoreCase))
+            .Select(c => new KnownAddress(c.Contact.Email[..c.At].ToLowerInvariant(), c.Contact.FirstName, c.Contact.LastName))
+            .ToList();
+        var patterns = PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.FirstOrDefault());
+        var taken = knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal);
+
+        // Who needs what: a provider may already know the person; otherwise rank guesses.
+        var plans = new List<(FindRequest Row, string Source, List<Candidate> Candidates, string? Problem)>();
+        foreach (var person in people)
+        {
+            var name = NameNormalizer.Normalize(person.FirstName, person.LastName, person.FullName);
+            if (name is null)
+            {
+                plans.Add((person, SourceGuess, [], "no usable name (first_name/last_name or full_name)"));
+                continue;
+            }
+
+            var listed = merged.Contacts.FirstOrDefault(c => SamePerson(c, name));
+            if (listed is not null)
+            {
+                var local = listed.Email[..listed.Email.LastIndexOf('@')].ToLowerInvariant();
+                plans.Add((person, string.Join('+', listed.Provenance), [new Candidate(local, default, (listed.Confidence ?? 50) / 100.0, 0)], null));
+                continue;
+            }
+
+            plans.Add((person, SourceGuess, CandidateGenerator.Generate(name, patterns, taken, MaxCandidates).ToList(), null));
+        }
+
+        // One verification pass for the domain: known addresses (each its own group) and each person's
+        // ranked candidates (one group: probing stops at the first accepted).
+        IReadOnlyDictionary<string, VerificationResult> verdicts = new Dictionary<string, VerificationResult>();
+        if (verifier is not null)
+        {
+            var groups = new List<IReadOnlyList<string>>();
+            groups.AddRange(known.Select(k => (IReadOnlyList<string>)[k.Email!.Trim()]));
+            groups.AddRange(plans.Where(p => p.Candidates.Count > 0).Select(p => (IReadOnlyList<string>)p.Candidates.Select(c => Address(c, domain)).ToList()));
+            verdicts = await verifier.VerifyAlternativesAsync(groups, cancellationToken);
+        }
+
+        var results = new List<FindResult>(rows.Count);
+        foreach (var row in known)
+        {
+            var email = row.Email!.Trim();
+            results.Add(verdicts.TryGetValue(email, out var v)
+                ? new FindResult(row.Id, v.Normalized ?? email, VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, SourceOwn, null, null, [], v.Detail)
+                : new FindResult(row.Id, email, StatusUnverified, null, [], SourceOwn, null, null, [], null));
+        }
+
+        foreach (var (row, source, candidates, problem) in plans)
+        {
+            var ranked = candidates.Select(c => Address(c, domain)).ToList();
+            if (problem is not null || candidates.Count == 0)
+            {
+                results.Add(new FindResult(row.Id, null, StatusNotFound, null, ["no_candidates"], source, null, null, [], problem ?? "no candidate could be formed"));
+                continue;
+            }
+
+            if (verifier is null)
+            {
+                var top = candidates[0];
+                results.Add(new FindResult(row.Id, ranked[0], StatusUnverified, null, [], source, Template(source, top), top.Confidence, ranked, null));
+                continue;
+            }
+
+            results.Add(Decide(row, source, candidates, ranked, verdicts));
+        }
+
+        return new DomainFindResult(domain, patterns, results);
+    }
+
+    /// <summary>
+    /// The first accepted candidate wins. On a catch-all domain nothing can be confirmed: the top candidate
+    /// comes back risky (catch_all) with its pattern confidence, never deliverable.
+    /// </summary>
+    private static FindResult Decide(FindRequest row, string source, List<Candidate> candidates, List<string> ranked, IReadOnlyDictionary<string, VerificationResult> verdicts)
+    {
+        VerificationResult? undecided = null;
+        var undecidedIndex = -1;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (!verdicts.TryGetValue(ranked[i], out var v))
+            {
+                continue;
+            }
+
+            if (v.Status is VerificationStatus.Deliverable or VerificationStatus.Risky && v.Reasons.All(r => r != Reasons.MailboxNotFound))
+            {
+                return new FindResult(row.Id, ranked[i], VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, source, Template(source, candidates[i]), candidates[i].Confidence, ranked, v.Detail);
+            }
+
+            if (v.Status == VerificationStatus.Unknown && undecided is null)
+            {
+                undecided = v;
+                undecidedIndex = i;
+            }
+        }
+
+        if (undecided is not null)
+        {
+            // The server would not say (blocked, greylisted, timeout): the best guess, honestly unknown.
+            var c = candidates[undecidedIndex];
+            return new FindResult(row.Id, ranked[undecidedIndex], VerificationResult.StatusText(undecided.Status), undecided.Risk, undecided.Reasons, source, Template(source, c), c.Confidence, ranked, undecided.Detail);
+        }
+
+        return new FindResult(row.Id, null, StatusNotFound, 100, [Reasons.MailboxNotFound], source, null, null, ranked, "every candidate was rejected by the server");
+    }
+
+    private static string? Template(string source, Candidate candidate) =>
+        source == SourceGuess ? AddressFormats.Template(candidate.Format) : null;
+
+    private static string Address(Candidate candidate, string domain) => $"{candidate.LocalPart}@{domain}";
+
+    private static bool SamePerson(FoundContact contact, PersonName name)
+    {
+        var other = NameNormalizer.Normalize(contact.FirstName, contact.LastName);
+        return other is not null && other.First == name.First && other.Last == name.Last;
+    }
+}

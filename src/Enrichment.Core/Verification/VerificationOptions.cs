@@ -1,0 +1,44 @@
+namespace Enrichment.Verification;
+
+/// <summary>Engine settings beyond the SMTP client's own (<see cref="Smtp.SmtpProbeOptions"/>).</summary>
+public sealed record VerificationOptions
+{
+    /// <summary>RCPTs per transaction. RFC 5321 §4.5.3.1.8 obliges servers to accept at least 100.</summary>
+    public int MaxRecipientsPerTransaction { get; init; } = 100;
+
+    /// <summary>Transactions (MAIL FROM … RSET) per connection before a fresh connection is opened.</summary>
+    public int MaxTransactionsPerSession { get; init; } = 10;
+
+    /// <summary>SMTP sessions open at once, across all hosts.</summary>
+    public int MaxConcurrentSessions { get; init; } = 32;
+
+    /// <summary>SMTP sessions open at once to one MX host, so one provider is not hammered.</summary>
+    public int MaxSessionsPerHost { get; init; } = 4;
+
+    /// <summary>Waits before re-asking recipients that got a 4xx (greylisting windows are commonly 5–10 minutes).</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; init; } = [TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(12)];
+
+    /// <summary>How long a domain's catch-all verdict is trusted. Zero disables the cache (probe every session).</summary>
+    public TimeSpan CatchAllCacheAge { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>False: stop after DNS (no SMTP traffic at all).</summary>
+    public bool ProbeSmtp { get; init; } = true;
+
+    public void Validate()
+    {
+        Require(MaxRecipientsPerTransaction >= 1, nameof(MaxRecipientsPerTransaction), "must be at least 1");
+        Require(MaxTransactionsPerSession >= 1, nameof(MaxTransactionsPerSession), "must be at least 1");
+        Require(MaxConcurrentSessions >= 1, nameof(MaxConcurrentSessions), "must be at least 1");
+        Require(MaxSessionsPerHost >= 1, nameof(MaxSessionsPerHost), "must be at least 1");
+        Require(RetrySchedule.All(t => t >= TimeSpan.Zero), nameof(RetrySchedule), "waits must not be negative");
+        Require(CatchAllCacheAge >= TimeSpan.Zero, nameof(CatchAllCacheAge), "must not be negative");
+    }
+
+    private static void Require(bool condition, string option, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"VerificationOptions.{option} {rule}.", option);
+        }
+    }
+}
