@@ -24,10 +24,10 @@ public static class NameNormalizer
         "bsc", "mphil", "dphil", "llm", "jd", "frcs", "obe", "mbe", "cbe", "kbe", "facs", "cissp", "ceng", "mp",
         "qc", "kc", "mia", "msw", "lcsw", "edd", "dvm");
 
-    // Lower-case words that join a family name ("van der Berg", "de la Cruz", "dos Santos", "bin Laden").
+    // Words that join a family name ("van der Berg", "de la Cruz", "dos Santos", "bin Salman", Irish "Ó Súilleabháin").
     private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
         "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "la", "le", "da", "das", "dos", "di", "du",
-        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste");
+        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac");
 
     /// <summary>
     /// Reduces a name to ASCII variants. Separate first/last fields win; <paramref name="fullName"/> is used
