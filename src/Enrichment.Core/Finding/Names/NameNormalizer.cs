@@ -1,0 +1,356 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Enrichment.Finding.Names;
+
+/// <summary>
+/// Turns a person's name as a CRM holds it into the ASCII tokens a mail administrator would type:
+/// titles and suffixes dropped, middle names reduced to initials, apostrophes dropped, hyphenated and
+/// particle surnames offered joined first, diacritics folded (and, where a second convention exists,
+/// also expanded: ü → u, then ue).
+/// </summary>
+public static class NameNormalizer
+{
+    // Compared after folding to ASCII lowercase and dropping dots ("Dr." → "dr", "Ph.D." → "phd").
+    // Deliberately absent although they are titles somewhere: "don"/"dona" (also given names), "pan"/"pani"
+    // (also a surname), "v" and "do" and "pe" (initials and a Vietnamese surname), "ma"/"ba" (surnames).
+    private static readonly FrozenSet<string> Honorifics = FrozenSet.Create(StringComparer.Ordinal,
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "fr", "herr", "frau",
+        "mme", "mlle", "mag", "ing", "dipl", "dott", "dottssa", "sig", "sra", "srta", "hon", "capt", "col", "lt",
+        "sgt", "mgr", "doc", "univ");
+
+    private static readonly FrozenSet<string> Suffixes = FrozenSet.Create(StringComparer.Ordinal,
+        "jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "dds", "dmd", "rn", "cfa", "pmp", "msc",
+        "bsc", "mphil", "dphil", "llm", "jd", "frcs", "obe", "mbe", "cbe", "kbe", "facs", "cissp", "ceng", "mp",
+        "qc", "kc", "mia", "msw", "lcsw", "edd", "dvm");
+
+    // Words that join a family name ("van der Berg", "de la Cruz", "dos Santos", "bin Salman", Irish "Ó Súilleabháin").
+    private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
+        "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "la", "le", "da", "das", "dos", "di", "du",
+        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac");
+
+    /// <summary>
+    /// Reduces a name to ASCII variants. Separate first/last fields win; <paramref name="fullName"/> is used
+    /// when they are empty or not Latin ("Public, Jane", "Dr. Jane Q. Public, PhD", "Иван Петров (Ivan Petrov)").
+    /// Returns null when no Latin given name can be found.
+    /// </summary>
+    public static PersonName? Normalize(string? firstName, string? lastName, string? fullName = null)
+    {
+        if (!string.IsNullOrWhiteSpace(firstName) || !string.IsNullOrWhiteSpace(lastName))
+        {
+            var fromParts = FromParts(firstName ?? "", lastName ?? "");
+            if (fromParts is not null)
+            {
+                return fromParts;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(fullName))
+        {
+            return null;
+        }
+
+        return FromFull(fullName) ?? FromParenthesised(fullName);
+    }
+
+    /// <summary>
+    /// All ASCII lowercase spellings of one name token, best first: simple folding (ü → u), then the expanded
+    /// convention where it differs (ü → ue, å → aa, ø → oe). Apostrophes, dots and digits are dropped, hyphens
+    /// kept. Empty when the token holds a letter outside the Latin script (no transliteration is guessed).
+    /// </summary>
+    public static IReadOnlyList<string> Transliterate(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var folded = new StringBuilder(token.Length + 4);
+        var expanded = new StringBuilder(token.Length + 4);
+        foreach (var c in token)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                folded.Append(c);
+                expanded.Append(c);
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                folded.Append((char)(c + 32));
+                expanded.Append((char)(c + 32));
+            }
+            else if (c == '-')
+            {
+                folded.Append(c);
+                expanded.Append(c);
+            }
+            else if (Latin.TryFold(c, out var fold, out var expand))
+            {
+                folded.Append(fold);
+                expanded.Append(expand);
+            }
+            else if (char.IsLetter(c))
+            {
+                return [];  // Cyrillic, CJK, Arabic, ...: no Latin form here.
+            }
+
+            // Anything else (apostrophes, dots, digits, spaces, combining marks) is dropped.
+        }
+
+        var a = Tidy(folded);
+        var b = Tidy(expanded);
+        if (a.Length == 0)
+        {
+            return [];
+        }
+
+        return string.Equals(a, b, StringComparison.Ordinal) ? [a] : [a, b];
+    }
+
+    private static string Tidy(StringBuilder sb)
+    {
+        // Collapse runs of hyphens and trim them from the ends ("-al-" → "al").
+        var s = sb.ToString();
+        while (s.Contains("--", StringComparison.Ordinal))
+        {
+            s = s.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        s = s.Trim('-');
+        return s.Any(char.IsAsciiLetterLower) ? s : "";
+    }
+
+    private static PersonName? FromParts(string first, string last)
+    {
+        var firstTokens = Tokens(StripNicknames(first).Replace(',', ' '));
+        var lastTokens = Tokens(StripNicknames(last).Replace(',', ' '));
+        StripLeading(firstTokens, Honorifics);
+        StripTrailing(lastTokens, Suffixes);
+        StripTrailing(firstTokens, Suffixes);
+
+        if (lastTokens.Count == 0 && firstTokens.Count >= 2)
+        {
+            return FromTokens(firstTokens);  // Whole name typed into the first-name field.
+        }
+
+        if (firstTokens.Count == 0)
+        {
+            return null;
+        }
+
+        return Build(firstTokens[0], firstTokens.Skip(1), lastTokens);
+    }
+
+    private static PersonName? FromFull(string full)
+    {
+        var segments = StripNicknames(full)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(Tokens)
+            .Where(tokens => tokens.Count > 0 && !tokens.All(t => IsIn(t, Suffixes) || IsIn(t, Honorifics)))
+            .ToList();
+
+        if (segments.Count == 0)
+        {
+            return null;
+        }
+
+        if (segments.Count >= 2)
+        {
+            // "Public, Jane Q." — family name first, then given names.
+            var lastTokens = segments[0];
+            var givenTokens = segments[1];
+            StripLeading(givenTokens, Honorifics);
+            StripTrailing(lastTokens, Suffixes);
+            return givenTokens.Count == 0 ? null : Build(givenTokens[0], givenTokens.Skip(1), lastTokens);
+        }
+
+        return FromTokens(segments[0]);
+    }
+
+    private static PersonName? FromParenthesised(string full)
+    {
+        var open = full.IndexOf('(', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : full.IndexOf(')', open + 1);
+        return close > open + 1 ? FromFull(full[(open + 1)..close]) : null;
+    }
+
+    private static PersonName? FromTokens(List<string> tokens)
+    {
+        StripLeading(tokens, Honorifics);
+        StripTrailing(tokens, Suffixes);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        if (tokens.Count == 1)
+        {
+            return Build(tokens[0], [], []);
+        }
+
+        // The family name is the last token plus any particles directly before it ("Jan van der Berg").
+        var start = tokens.Count - 1;
+        while (start - 1 >= 1 && IsIn(tokens[start - 1], Particles))
+        {
+            start--;
+        }
+
+        return Build(tokens[0], tokens.Skip(1).Take(start - 1), tokens.Skip(start).ToList());
+    }
+
+    private static PersonName? Build(string firstToken, IEnumerable<string> middleTokens, List<string> lastTokens)
+    {
+        var firstVariants = CompoundVariants([], firstToken.Split('-', StringSplitOptions.RemoveEmptyEntries), firstToken.Contains('-', StringComparison.Ordinal));
+        if (firstVariants.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = new List<string>();
+        foreach (var token in middleTokens)
+        {
+            var variants = Transliterate(token);
+            if (variants.Count > 0)
+            {
+                middle.Add(variants[0][..1]);
+            }
+        }
+
+        List<string> lastVariants = lastTokens.Count == 0 ? [] : LastVariants(lastTokens);
+        if (lastTokens.Count > 0 && lastVariants.Count == 0)
+        {
+            return null;  // A family name we cannot spell in ASCII: better no name than a wrong one.
+        }
+
+        return new PersonName(firstVariants, middle, lastVariants);
+    }
+
+    private static List<string> LastVariants(List<string> tokens)
+    {
+        // Split off leading particles ("van der", "de la", and the hyphenated Arabic "al-"/"el-").
+        var particles = new List<string>();
+        var rest = new List<string>();
+        var hyphenated = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (rest.Count == 0 && i < tokens.Count - 1 && IsIn(token, Particles))
+            {
+                particles.Add(token);
+                continue;
+            }
+
+            var dash = token.IndexOf('-', StringComparison.Ordinal);
+            if (rest.Count == 0 && dash > 0 && dash < token.Length - 1 && IsIn(token[..dash], Particles))
+            {
+                particles.Add(token[..dash]);
+                rest.Add(token[(dash + 1)..]);
+                hyphenated = true;  // al-Hassan: the hyphen belongs to the particle.
+                continue;
+            }
+
+            hyphenated |= token.Contains('-', StringComparison.Ordinal);
+            rest.AddRange(token.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        if (rest.Count == 0)
+        {
+            return [];
+        }
+
+        return CompoundVariants(particles, rest, hyphenated);
+    }
+
+    /// <summary>
+    /// Spellings of a compound name, best first: everything joined ("vanderberg", "garcialopez"), the
+    /// hyphenated form when the name had a hyphen ("garcia-lopez"), then the shorter forms admins also
+    /// use: the core without particles ("berg") or the first part of a double name ("garcia").
+    /// </summary>
+    private static List<string> CompoundVariants(List<string> particles, IReadOnlyList<string> parts, bool hyphenated)
+    {
+        var forms = new List<string> { string.Concat(particles.Concat(parts)) };
+        if (hyphenated)
+        {
+            forms.Add(particles.Count > 0 && parts.Count == 1
+                ? string.Join('-', particles.Append(parts[0]))       // al-hassan
+                : string.Concat(particles) + string.Join('-', parts)); // garcia-lopez
+        }
+
+        if (particles.Count > 0)
+        {
+            forms.Add(string.Concat(parts));
+        }
+
+        if (parts.Count > 1)
+        {
+            forms.Add(parts[0]);
+        }
+
+        var variants = new List<string>();
+        foreach (var form in forms)
+        {
+            foreach (var variant in Transliterate(form))
+            {
+                if (!variants.Contains(variant, StringComparer.Ordinal))
+                {
+                    variants.Add(variant);
+                }
+            }
+        }
+
+        return variants;
+    }
+
+    private static string StripNicknames(string s)
+    {
+        // 'Robert "Bob" Smith' and "Robert (Bob) Smith": the nickname is not what the directory holds.
+        var sb = new StringBuilder(s.Length);
+        var depth = 0;
+        var quoted = false;
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '"' or '\u201C' or '\u201D':
+                    quoted = !quoted;
+                    break;
+                default:
+                    if (depth == 0 && !quoted)
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static List<string> Tokens(string s) =>
+        s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(t => t.Any(char.IsLetter)).ToList();
+
+    private static void StripLeading(List<string> tokens, FrozenSet<string> words)
+    {
+        while (tokens.Count > 1 && IsIn(tokens[0], words))
+        {
+            tokens.RemoveAt(0);
+        }
+    }
+
+    private static void StripTrailing(List<string> tokens, FrozenSet<string> words)
+    {
+        while (tokens.Count > 1 && IsIn(tokens[^1], words))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+    }
+
+    private static bool IsIn(string token, FrozenSet<string> words)
+    {
+        var variants = Transliterate(token);
+        return variants.Count > 0 && words.Contains(variants[0].Replace("-", "", StringComparison.Ordinal));
+    }
+}

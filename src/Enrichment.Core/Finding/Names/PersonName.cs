@@ -1,0 +1,31 @@
+namespace Enrichment.Finding.Names;
+
+/// <summary>
+/// A person's name reduced to what a mail administrator types into a local part: ASCII lowercase tokens.
+/// Each list is ordered best first; the first entry is what most admins would produce.
+/// </summary>
+/// <param name="FirstVariants">ASCII spellings of the given name (never empty).</param>
+/// <param name="MiddleInitials">One lowercase letter per middle name, in order.</param>
+/// <param name="LastVariants">ASCII spellings of the family name; empty for a mononym.</param>
+public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyList<string> MiddleInitials, IReadOnlyList<string> LastVariants)
+{
+    /// <summary>The best ASCII lowercase given name.</summary>
+    public string First => FirstVariants[0];
+
+    /// <summary>The best ASCII lowercase family name, or "" for a mononym (formats that need it render nothing).</summary>
+    public string Last => LastVariants.Count > 0 ? LastVariants[0] : "";
+
+    public bool HasLast => LastVariants.Count > 0;
+
+    // Records compare lists by reference; compare the spellings so equal names are equal values.
+    public bool Equals(PersonName? other) =>
+        other is not null
+        && FirstVariants.SequenceEqual(other.FirstVariants, StringComparer.Ordinal)
+        && MiddleInitials.SequenceEqual(other.MiddleInitials, StringComparer.Ordinal)
+        && LastVariants.SequenceEqual(other.LastVariants, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(First, Last, MiddleInitials.Count);
+
+    public override string ToString() =>
+        $"{string.Join('|', FirstVariants)} [{string.Join(' ', MiddleInitials)}] {string.Join('|', LastVariants)}";
+}

@@ -1,0 +1,129 @@
+using Enrichment.Finding.Names;
+
+namespace Enrichment.Tests.Finding;
+
+public class NameNormalizerTests
+{
+    // first | last | full → first variants | middle initials | last variants ("|"-separated, best first).
+    [Theory]
+    // German, Austrian, Swiss
+    [InlineData("Thomas", "Müller", null, "thomas", "", "muller|mueller")]
+    [InlineData("Jürgen", "Großmann", null, "jurgen|juergen", "", "grossmann")]
+    [InlineData("Anne-Sophie", "Mutter", null, "annesophie|anne-sophie|anne", "", "mutter")]
+    [InlineData(null, null, "Prof. Dr. Hans-Peter Müller-Lüdenscheidt", "hanspeter|hans-peter|hans", "",
+        "mullerludenscheidt|muellerluedenscheidt|muller-ludenscheidt|mueller-luedenscheidt|muller|mueller")]
+    [InlineData(null, null, "Ludwig van Beethoven", "ludwig", "", "vanbeethoven|beethoven")]
+    // Nordic and Icelandic
+    [InlineData("Björn", "Andersson", null, "bjorn|bjoern", "", "andersson")]
+    [InlineData("Søren", "Kierkegaard", null, "soren|soeren", "", "kierkegaard")]
+    [InlineData("Åsa", "Ødegård", null, "asa|aasa", "", "odegard|oedegaard")]
+    [InlineData("Bjørn", "Dæhlie", null, "bjorn|bjoern", "", "daehlie")]
+    [InlineData("Ólafur", "Þórðarson", null, "olafur", "", "thordarson")]
+    [InlineData("Dagný", "Sigurðardóttir", null, "dagny", "", "sigurdardottir")]
+    // Polish, Czech, Serbian/Croatian
+    [InlineData("Łukasz", "Żółkiewski", null, "lukasz", "", "zolkiewski")]
+    [InlineData("Małgorzata", "Wiśniewska", null, "malgorzata", "", "wisniewska")]
+    [InlineData("Jiří", "Dvořák", null, "jiri", "", "dvorak")]
+    [InlineData("Kateřina", "Nováková", null, "katerina", "", "novakova")]
+    [InlineData("Tomáš", "Černý", null, "tomas", "", "cerny")]
+    [InlineData("Ana", "Milošević", null, "ana", "", "milosevic")]
+    [InlineData("Đorđe", "Đoković", null, "dorde", "", "dokovic")]
+    // French
+    [InlineData("François", "Lefèvre", null, "francois", "", "lefevre")]
+    [InlineData("Hélène", "Dubois", null, "helene", "", "dubois")]
+    [InlineData("Jean-Pierre", "Léger", null, "jeanpierre|jean-pierre|jean", "", "leger")]
+    [InlineData("Renée", "Le Roux", null, "renee", "", "leroux|roux")]
+    // Spanish and Portuguese
+    [InlineData("José", "García-López", null, "jose", "", "garcialopez|garcia-lopez|garcia")]
+    [InlineData("María", "de la Cruz", null, "maria", "", "delacruz|cruz")]
+    [InlineData("Iñigo", "Ibáñez", null, "inigo", "", "ibanez")]
+    [InlineData("Zoë", "Saldaña", null, "zoe", "", "saldana")]
+    [InlineData("João", "dos Santos", null, "joao", "", "dossantos|santos")]
+    [InlineData("Conceição", "Gonçalves", null, "conceicao", "", "goncalves")]
+    // Turkish
+    [InlineData("Çağlar", "Şahin", null, "caglar", "", "sahin")]
+    [InlineData("Işıl", "Güneş", null, "isil", "", "gunes|guenes")]
+    [InlineData("Ayşe", "Yılmaz", null, "ayse", "", "yilmaz")]
+    // Dutch
+    [InlineData("Jan", "van der Berg", null, "jan", "", "vanderberg|berg")]
+    [InlineData("Pieter", "de Vries", null, "pieter", "", "devries|vries")]
+    // Irish
+    [InlineData("Siobhán", "O'Brien", null, "siobhan", "", "obrien")]
+    [InlineData(null, null, "Mr. Seán Ó Ceallaigh", "sean", "", "oceallaigh|ceallaigh")]
+    // Italian
+    [InlineData("Giuseppe", "D'Angelo", null, "giuseppe", "", "dangelo")]
+    [InlineData("Marco", "Di Stefano", null, "marco", "", "distefano|stefano")]
+    // Vietnamese
+    [InlineData("Minh", "Nguyễn", null, "minh", "", "nguyen")]
+    [InlineData("Đức", "Trần", null, "duc", "", "tran")]
+    [InlineData("Hoàng", "Lê", null, "hoang", "", "le")]
+    // Arabic names in Latin script
+    [InlineData("Ahmed", "al-Hassan", null, "ahmed", "", "alhassan|al-hassan|hassan")]
+    [InlineData("Mohammed", "bin Salman", null, "mohammed", "", "binsalman|salman")]
+    // English: titles, suffixes, middle names, comma form
+    [InlineData(null, null, "Dr. Jane Q. Public", "jane", "q", "public")]
+    [InlineData(null, null, "Public, Jane", "jane", "", "public")]
+    [InlineData(null, null, "John Smith Jr.", "john", "", "smith")]
+    [InlineData(null, null, "Robert Downey, Jr.", "robert", "", "downey")]
+    [InlineData(null, null, "Martin Luther King III", "martin", "l", "king")]
+    [InlineData(null, null, "Smith, John A., MBA", "john", "a", "smith")]
+    [InlineData(null, null, "Ms. Mary Ann Smith, Ph.D., CPA", "mary", "a", "smith")]
+    [InlineData("Mary", "Jones, PhD", null, "mary", "", "jones")]
+    [InlineData("Robert \"Bob\"", "Smith", null, "robert", "", "smith")]
+    [InlineData("Jane Public", null, null, "jane", "", "public")]
+    [InlineData("Madonna", null, null, "madonna", "", "")]
+    // Non-Latin scripts only with a Latin form alongside
+    [InlineData("Иван", "Петров", "Ivan Petrov", "ivan", "", "petrov")]
+    [InlineData(null, null, "李小龍 (Bruce Lee)", "bruce", "", "lee")]
+    public void Normalize_YieldsMailAdminSpellings_ForRealWorldNames(string? first, string? last, string? full, string firsts, string middles, string lasts)
+    {
+        var name = NameNormalizer.Normalize(first, last, full);
+
+        Assert.NotNull(name);
+        Assert.Equal(firsts, string.Join('|', name.FirstVariants));
+        Assert.Equal(middles, string.Concat(name.MiddleInitials));
+        Assert.Equal(lasts, string.Join('|', name.LastVariants));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("", " ", "")]
+    [InlineData(null, null, "Иван Петров")]
+    [InlineData("李", "小龍", null)]
+    [InlineData(null, null, "Dr.")]
+    [InlineData("Jane", "Петрова", null)]
+    public void Normalize_ReturnsNull_WhenNoUsableLatinName(string? first, string? last, string? full)
+    {
+        Assert.Null(NameNormalizer.Normalize(first, last, full));
+    }
+
+    [Fact]
+    public void Normalize_ExposesBestSpellings_AsFirstAndLast()
+    {
+        var name = NameNormalizer.Normalize("Jürgen", "Müller")!;
+
+        Assert.Equal("jurgen", name.First);
+        Assert.Equal("muller", name.Last);
+        Assert.True(name.HasLast);
+        Assert.Equal("", NameNormalizer.Normalize("Madonna", null)!.Last);
+    }
+
+    [Theory]
+    [InlineData("Müller", "muller|mueller")]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Ærøskøbing", "aeroskobing|aeroeskoebing")]
+    [InlineData("Łukasz", "lukasz")]
+    [InlineData("O'Brien", "obrien")]
+    [InlineData("O’Brien", "obrien")]
+    [InlineData("İstanbul", "istanbul")]
+    [InlineData("Ưng", "ung")]
+    [InlineData("Đặng", "dang")]
+    [InlineData("Ștefan", "stefan")]
+    [InlineData("Garcia-Lopez", "garcia-lopez")]
+    [InlineData("Петров", "")]
+    [InlineData("123", "")]
+    public void Transliterate_ReturnsAsciiVariantsBestFirst_ForToken(string token, string expected)
+    {
+        Assert.Equal(expected, string.Join('|', NameNormalizer.Transliterate(token)));
+    }
+}
