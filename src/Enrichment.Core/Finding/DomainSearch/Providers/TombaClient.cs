@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Enrichment.Finding.DomainSearch.Providers;
+
+/// <summary>
+/// Tomba-style domain search (typed HttpClient).
+/// </summary>
+/// <remarks>
+/// Shapes follow Tomba's public documentation, https://docs.tomba.io/api/finder#domain-search
+/// (source: github.com/tomba-io/docs, source/includes/v1/_domain-search.md; the official SDKs send the same query):
+/// <list type="bullet">
+/// <item>GET /v1/domain-search?domain=&amp;page=&amp;limit= with headers X-Tomba-Key and X-Tomba-Secret; page starts at 1,
+/// limit is one of 10, 20, 50.</item>
+/// <item>200: {"data":{"organization":{...,"pattern","organization"},"emails":[{"email","first_name","last_name",
+/// "full_name","position","department","seniority","score","type","sources":[{"uri","website_url","extracted_on",
+/// "last_seen_on","still_on_page"}],...}]},"meta":{"total","pageSize","current","total_pages"}}.
+/// Older payloads carry "organization" as a one-element array and repeat addresses; both are tolerated.</item>
+/// <item>Errors are not documented in detail: 401/403 mean bad credentials, 402 or a quota-worded body means the plan
+/// is used up, 429 is throttling (retried, honouring Retry-After), 5xx is retried.</item>
+/// </list>
+/// </remarks>
+public sealed class TombaClient : IDomainSearchSource, IDisposable
+{
+    public const string SourceName = "tomba";
+
+    private readonly ProviderOptions _options;
+    private readonly ProviderRequestRunner _runner;
+
+    public TombaClient(
+        HttpClient httpClient,
+        ProviderOptions options,
+        TimeProvider? timeProvider = null,
+        ILogger<TombaClient>? logger = null,
+        RateLimiter? rateLimiter = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        _options = options;
+        _runner = new ProviderRequestRunner(
+            SourceName, httpClient, options, rateLimiter, timeProvider ?? TimeProvider.System,
+            (ILogger?)logger ?? NullLogger.Instance, Classify);
+    }
+
+    public string Name => SourceName;
+
+    public async Task<DomainSearchResult> SearchAsync(string domain, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        if (!_options.Enabled || string.IsNullOrEmpty(_options.ApiKey) || string.IsNullOrEmpty(_options.ApiSecret))
+        {
+            return DomainSearchResult.Failed(SourceName, domain, DomainSearchErrors.Unauthorized, "no Tomba API key and secret configured");
+        }
+
+        var contacts = new List<FoundContact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? pattern = null;
+        for (var page = 1; page <= _options.MaxPages; page++)
+        {
+            var pageNumber = page;
+            var fetch = await _runner.FetchAsync(() => CreateRequest(domain, pageNumber), domain, page, cancellationToken);
+            if (fetch.Error is not null)
+            {
+                return new DomainSearchResult(SourceName, domain, contacts, pattern, fetch.Error, fetch.ErrorDetail);
+            }
+
+            ProviderPage parsed;
+            try
+            {
+                parsed = ParsePage(fetch.Body ?? "");
+            }
+            catch (JsonException ex)
+            {
+                return new DomainSearchResult(SourceName, domain, contacts, pattern, DomainSearchErrors.BadResponse, _runner.Redact($"page {page}: {ex.Message}"));
+            }
+
+            ProviderErrors.AddDistinct(contacts, seen, parsed.Contacts);
+            pattern ??= parsed.Pattern;
+            var exhausted = parsed.EntryCount == 0
+                || parsed.EntryCount < _options.PageSize
+                || (parsed.TotalPages is { } totalPages && page >= totalPages)
+                || (parsed.Total is { } total && page * _options.PageSize >= total);
+            if (exhausted)
+            {
+                break;
+            }
+        }
+
+        return new DomainSearchResult(SourceName, domain, contacts, pattern, null, null);
+    }
+
+    public void Dispose() => _runner.Dispose();
+
+    /// <summary>Tomba's error semantics; see the class remarks. Null means success.</summary>
+    internal static ProviderFailure? Classify(int status, string body, bool hasRetryAfter)
+    {
+        if (status is >= 200 and <= 299)
+        {
+            return null;
+        }
+
+        var (id, message) = JsonRead.ErrorOf(body);
+        if (status is 402 or 403 or 429 && (ProviderErrors.MeansQuota(id) || ProviderErrors.MeansQuota(message)) && !hasRetryAfter)
+        {
+            return ProviderErrors.Describe(DomainSearchErrors.QuotaExhausted, status, id, message, retryable: false);
+        }
+
+        return status switch
+        {
+            403 => ProviderErrors.Describe(DomainSearchErrors.Unauthorized, status, id, message, retryable: false),
+            429 => ProviderErrors.Describe(DomainSearchErrors.RateLimited, status, id, message, retryable: true),
+            _ => ProviderErrors.Common(status, id, message)
+                ?? ProviderErrors.Describe(DomainSearchErrors.BadResponse, status, id, message, retryable: false),
+        };
+    }
+
+    /// <summary>Parses one 200 body. Throws <see cref="JsonException"/> when it is not JSON or lacks "data".</summary>
+    internal static ProviderPage ParsePage(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (JsonRead.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)
+        {
+            throw new JsonException("response has no \"data\" object");
+        }
+
+        var organization = JsonRead.Property(data, "organization") switch
+        {
+            { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().FirstOrDefault(),
+            { } o => o,
+            null => default,
+        };
+        var entries = JsonRead.Array(data, "emails").ToList();
+        var contacts = entries
+            .Where(e => JsonRead.String(e, "email") is not null)
+            .Select(e => new FoundContact(
+                JsonRead.String(e, "email")!,
+                JsonRead.String(e, "first_name"),
+                JsonRead.String(e, "last_name"),
+                JsonRead.String(e, "position"),
+                JsonRead.String(e, "seniority"),
+                JsonRead.String(e, "department"),
+                JsonRead.Int(e, "score"),
+                JsonRead.SourceUris(e),
+                [SourceName]))
+            .ToList();
+        var pattern = JsonRead.String(organization, "pattern")
+            ?? entries.Select(e => JsonRead.String(e, "pattern")).FirstOrDefault(p => p is not null);
+        var meta = JsonRead.Property(root, "meta") ?? default;
+        return new ProviderPage(contacts, entries.Count, pattern, JsonRead.Int(meta, "total"), JsonRead.Int(meta, "total_pages"));
+    }
+
+    private HttpRequestMessage CreateRequest(string domain, int page)
+    {
+        var uri = new Uri(
+            HunterClient.BaseWithSlash(_options.BaseAddress),
+            string.Create(CultureInfo.InvariantCulture, $"v1/domain-search?domain={Uri.EscapeDataString(domain)}&page={page}&limit={_options.PageSize}"));
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.TryAddWithoutValidation("X-Tomba-Key", _options.ApiKey);
+        request.Headers.TryAddWithoutValidation("X-Tomba-Secret", _options.ApiSecret);
+        return request;
+    }
+}
