@@ -33,6 +33,9 @@ public sealed class PostfixServer : IAsyncDisposable
     static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(20);
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
     const int MaxPortAttempts = 5;
+    const string TempBase = "/tmp";
+    const string InstancePrefix = "enrichment-postfix-";
+    const string OwnerFile = "owner.pid";
     const UnixFileMode Mode755 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
@@ -111,10 +114,13 @@ public sealed class PostfixServer : IAsyncDisposable
 
         // Under /tmp, not Path.GetTempPath(): daemons run as user postfix and chdir into queue_directory, so every
         // ancestor must be traversable by that user, which a TMPDIR like /root/tmp is not.
-        var root = Path.Combine("/tmp", "enrichment-postfix-" + Guid.NewGuid().ToString("N")[..12]);
+        await StopAbandonedInstancesAsync();
+        var root = Path.Combine(TempBase, InstancePrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         try
         {
+            // Who owns this instance, so a later run can stop it if this test host dies without disposing it.
+            File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             File.SetUnixFileMode(root, Mode755); // 0755, root-owned, as postfix-script requires
             var etc = Path.Combine(root, "etc");
             Directory.CreateDirectory(etc);
@@ -248,6 +254,30 @@ public sealed class PostfixServer : IAsyncDisposable
             {
                 // Already gone.
             }
+        }
+    }
+
+    /// <summary>Stops and deletes instances left behind by test hosts that died (killed on timeout, crashed)
+    /// before disposing them; instances of live processes, including other test runs, are left alone.</summary>
+    static async Task StopAbandonedInstancesAsync()
+    {
+        foreach (var root in Directory.EnumerateDirectories(TempBase, InstancePrefix + "*"))
+        {
+            try
+            {
+                var owner = int.Parse(File.ReadAllText(Path.Combine(root, OwnerFile)).Trim(), CultureInfo.InvariantCulture);
+                if (Directory.Exists(Path.Combine("/proc", owner.ToString(CultureInfo.InvariantCulture))))
+                    continue;
+            }
+            catch (Exception)
+            {
+                // No readable owner: being created right now, or not ours. Leave it.
+                continue;
+            }
+
+            var postfix = PostfixCandidates.First(File.Exists);
+            await new PostfixServer(postfix, root, 0).StopProcessesAsync();
+            TryDeleteDirectory(root);
         }
     }
 

@@ -156,31 +156,47 @@ public sealed class PostfixServerTests(PostfixFixture fixture, ITestOutputHelper
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Start_RunsIndependentInstances_WhenTwoAreUpAtOnce()
+    public async Task Start_RunsIndependentInstances_WhenSeveralStartAtOnce()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(50));
-        var other = await PostfixServer.StartAsync(
-            new PostfixMailboxes(new Dictionary<string, IReadOnlyList<string>> { ["other.test"] = ["zed"] }, []), cts.Token);
-        var otherRoot = Path.GetDirectoryName(other.ConfigDirectory)!;
-        var otherEndPoint = other.EndPoint;
-        await using (other)
+        var starting = new[] { "other.test", "third.test" }
+            .Select(domain => PostfixServer.StartAsync(
+                new PostfixMailboxes(new Dictionary<string, IReadOnlyList<string>> { [domain] = ["zed"] }, []), cts.Token))
+            .ToArray();
+        var servers = await Task.WhenAll(starting);
+        var roots = servers.Select(server => Path.GetDirectoryName(server.ConfigDirectory)!).ToArray();
+        var endPoints = servers.Select(server => server.EndPoint).ToArray();
+        try
         {
-            output.WriteLine($"second instance startup took {other.StartupTime.TotalMilliseconds:F0} ms");
-            Assert.NotEqual(Server.Port, other.Port);
-            Assert.NotEqual(Server.ConfigDirectory, other.ConfigDirectory);
+            foreach (var server in servers)
+                output.WriteLine($"concurrent instance on {server.EndPoint} started in {server.StartupTime.TotalMilliseconds:F0} ms");
+            Assert.Equal(3, new[] { Server.Port, servers[0].Port, servers[1].Port }.Distinct().Count());
+            Assert.Equal(3, new[] { Server.ConfigDirectory, servers[0].ConfigDirectory, servers[1].ConfigDirectory }.Distinct().Count());
 
-            await using (var dialogue = await OpenTransactionAsync(other, cts.Token))
+            await using (var dialogue = await OpenTransactionAsync(servers[0], cts.Token))
             {
                 Assert.Equal(250, (await dialogue.SendAsync("RCPT TO:<zed@other.test>", cts.Token)).Code);
+                Assert.Equal(554, (await dialogue.SendAsync("RCPT TO:<zed@third.test>", cts.Token)).Code);
                 Assert.Equal(554, (await dialogue.SendAsync("RCPT TO:<alice@real.test>", cts.Token)).Code);
             }
+            await using (var dialogue = await OpenTransactionAsync(servers[1], cts.Token))
+                Assert.Equal(250, (await dialogue.SendAsync("RCPT TO:<zed@third.test>", cts.Token)).Code);
             Assert.Equal(554, (await RcptAsync("zed@other.test")).Code);
         }
+        finally
+        {
+            foreach (var server in servers)
+                await server.DisposeAsync();
+        }
 
-        Assert.False(Directory.Exists(otherRoot));
-        using var probe = new TcpClient(System.Net.Sockets.AddressFamily.InterNetwork);
-        await Assert.ThrowsAnyAsync<SocketException>(async () => await probe.ConnectAsync(otherEndPoint, cts.Token));
-        // The shared fixture is untouched by the other instance's stop.
+        foreach (var root in roots)
+            Assert.False(Directory.Exists(root));
+        foreach (var endPoint in endPoints)
+        {
+            using var probe = new TcpClient(AddressFamily.InterNetwork);
+            await Assert.ThrowsAnyAsync<SocketException>(async () => await probe.ConnectAsync(endPoint, cts.Token));
+        }
+        // The shared fixture is untouched by the other instances' stop.
         Assert.Equal(250, (await RcptAsync("alice@real.test")).Code);
     }
 
