@@ -4,6 +4,7 @@ using Enrichment.Cli.Input;
 using Enrichment.Cli.Output;
 using Enrichment.Finding;
 using Enrichment.Finding.DomainSearch;
+using Enrichment.Finding.DomainSearch.Providers;
 using Enrichment.Verification.Syntax;
 using Microsoft.Extensions.DependencyInjection;
 

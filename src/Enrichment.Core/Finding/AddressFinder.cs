@@ -56,7 +56,7 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
             .Where(c => c.At > 0 && string.Equals(c.Contact.Email[(c.At + 1)..], domain, StringComparison.OrdinalIgnoreCase))
             .Select(c => new KnownAddress(c.Contact.Email[..c.At].ToLowerInvariant(), c.Contact.FirstName, c.Contact.LastName))
             .ToList();
-        var patterns = PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.FirstOrDefault());
+        var patterns = PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.Count > 0 ? merged.DeclaredPatterns[0] : null);
         var taken = knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal);
 
         // Who needs what: a provider may already know the person; otherwise rank guesses.

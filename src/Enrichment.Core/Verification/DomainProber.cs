@@ -109,6 +109,12 @@ internal sealed class DomainProber(
             }
         }
 
+        if (catchAllCache.TryGet(domain, out var knownCatchAll) && knownCatchAll)
+        {
+            // Known catch-all: no session would tell more, so none is opened.
+            RecordAll(new RecipientProbe(SmtpFinding.AcceptedCatchAll, null, hosts.Count > 0 ? hosts[0].Exchange : null, null, true, "domain accepts any recipient (cached)"), transient: false);
+        }
+
         while (queue.Count > 0)
         {
             await using var session = await OpenSessionAsync(hosts, cancellationToken);

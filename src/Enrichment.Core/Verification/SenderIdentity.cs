@@ -17,7 +17,7 @@ public static class SenderIdentity
         var host = properties.HostName;
         var domain = properties.DomainName;
         var name = string.IsNullOrEmpty(domain) || host.Contains('.', StringComparison.Ordinal) ? host : $"{host}.{domain}";
-        return string.IsNullOrWhiteSpace(name) ? Dns.GetHostName() : name.ToLowerInvariant();
+        return string.IsNullOrWhiteSpace(name) ? global::System.Net.Dns.GetHostName() : name.ToLowerInvariant();
     }
 
     public static string DefaultMailFrom(string heloName) => $"verify@{heloName}";
