@@ -9,6 +9,17 @@ namespace Enrichment.Verification;
 public sealed class CatchAllCache(TimeSpan maxAge, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (bool CatchAll, DateTimeOffset At)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _probeLocalParts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The random local part used for a domain's catch-all probe, the same on every attempt: greylisting
+    /// keys on (client, sender, recipient), so a fresh random recipient on each retry would be greylisted forever.
+    /// </summary>
+    public string ProbeLocalPart(string domain) => _probeLocalParts.GetOrAdd(domain, static _ => RandomLocalPart());
+
+    /// <summary>A local part nobody has: 16 random letters and digits.</summary>
+    internal static string RandomLocalPart() =>
+        System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 16);
 
     public bool TryGet(string domain, out bool catchAll)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Enrichment.Verification.Dns;
 using Enrichment.Verification.Smtp;
 using Microsoft.Extensions.Logging;
@@ -148,7 +147,7 @@ internal sealed class DomainProber(
                     if (!catchAllAsked)
                     {
                         catchAllAsked = true;
-                        catchAllReply = await probe.RcptToAsync(RandomLocalPart() + "@" + domain, cancellationToken);
+                        catchAllReply = await probe.RcptToAsync(catchAllCache.ProbeLocalPart(domain) + "@" + domain, cancellationToken);
                         catchAll = RecipientClassifier.Classify(catchAllReply) switch
                         {
                             RecipientOutcome.Accepted => true,
@@ -263,13 +262,6 @@ internal sealed class DomainProber(
         RecipientOutcome.TooManyRecipients => SmtpFinding.Greylisted,
         _ => SmtpFinding.Rejected,
     };
-
-    /// <summary>A local part nobody has: 16 random letters and digits.</summary>
-    internal static string RandomLocalPart()
-    {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        return RandomNumberGenerator.GetString(alphabet, 16);
-    }
 
     private sealed class Session(SmtpProbe? probe, string host, IDisposable? lease, RecipientProbe? failure, bool transient) : IAsyncDisposable
     {

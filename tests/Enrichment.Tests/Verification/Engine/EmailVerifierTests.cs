@@ -1,0 +1,251 @@
+using System.Net;
+using Enrichment.Testing;
+using Enrichment.Verification;
+
+namespace Enrichment.Tests.Verification.Engine;
+
+public class EmailVerifierTests
+{
+    private static VerificationResult Single(IReadOnlyList<VerificationResult> results, string input) =>
+        results.Single(r => r.Input == input);
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_SharesOneSessionAndOneCatchAllProbe_WhenAddressesShareADomain()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("alice@acme.test", "bob@acme.test") }, domains: "acme.test");
+
+        var results = await h.Verifier.VerifyAsync(["alice@acme.test", "bob@acme.test", "nobody@acme.test", "Carol <ghost@ACME.test>"]);
+
+        Assert.Equal(VerificationStatus.Deliverable, Single(results, "alice@acme.test").Status);
+        Assert.Equal(VerificationStatus.Deliverable, Single(results, "bob@acme.test").Status);
+        var nobody = Single(results, "nobody@acme.test");
+        Assert.Equal(VerificationStatus.Undeliverable, nobody.Status);
+        Assert.Contains(Reasons.MailboxNotFound, nobody.Reasons);
+        Assert.Equal(550, nobody.SmtpCode);
+        Assert.Equal("5.1.1", nobody.EnhancedCode);
+        Assert.Equal("ghost@acme.test", Single(results, "Carol <ghost@ACME.test>").Normalized);
+        Assert.All(results, r => Assert.Equal("mx.acme.test", r.MxHost));
+        Assert.All(results, r => Assert.False(r.CatchAll));
+        Assert.Equal(1, h.Smtp.ConnectionCount);
+        Assert.Equal(5, h.Smtp.RcptCount); // one random recipient + four
+        Assert.Equal(0, h.Smtp.DataCommandCount);
+        Assert.DoesNotContain(h.Smtp.ReceivedCommands, c => c.StartsWith("DATA", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ReportsRiskyCatchAllAndProbesOnce_WhenServerAcceptsEveryone()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.CatchAll() }, domains: "m365.test");
+
+        var first = await h.Verifier.VerifyAsync(["a@m365.test", "b@m365.test", "c@m365.test"]);
+        var second = await h.Verifier.VerifyAsync(["d@m365.test"]);
+
+        Assert.All(first.Concat(second), r =>
+        {
+            Assert.Equal(VerificationStatus.Risky, r.Status);
+            Assert.Contains(Reasons.CatchAll, r.Reasons);
+            Assert.True(r.CatchAll);
+        });
+        Assert.Equal(1, h.Smtp.RcptCount);        // only the random recipient, once
+        Assert.Equal(1, h.Smtp.ConnectionCount);  // the cached verdict needs no second session
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_AcceptsAfterRetry_WhenServerGreylists()
+    {
+        var options = new VerificationOptions { RetrySchedule = [TimeSpan.FromSeconds(1.5)] };
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Greylist(TimeSpan.FromSeconds(1), TimeProvider.System, FakeSmtpScripts.Mailboxes("alice@grey.test")) },
+            options,
+            domains: "grey.test");
+
+        var results = await h.Verifier.VerifyAsync(["alice@grey.test", "nobody@grey.test"]);
+
+        Assert.Equal(VerificationStatus.Deliverable, Single(results, "alice@grey.test").Status);
+        Assert.Equal(VerificationStatus.Undeliverable, Single(results, "nobody@grey.test").Status);
+        Assert.Equal(2, h.Smtp.ConnectionCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ReportsUnknownGreylisted_WhenRetriesRunOut()
+    {
+        var options = new VerificationOptions { RetrySchedule = [TimeSpan.FromMilliseconds(200)] };
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Fixed("451 4.7.1 Greylisted, try again later") },
+            options,
+            domains: "grey.test");
+
+        var result = (await h.Verifier.VerifyAsync(["alice@grey.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Unknown, result.Status);
+        Assert.Contains(Reasons.Greylisted, result.Reasons);
+        Assert.Equal(451, result.SmtpCode);
+        Assert.Equal(2, h.Smtp.ConnectionCount); // first try + one retry
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_SplitsTransactions_WhenServerCapsRecipients()
+    {
+        var addresses = Enumerable.Range(0, 10).Select(i => $"user{i}@cap.test").ToList();
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { MaxRecipientsPerTransaction = 3, RcptReply = FakeSmtpScripts.Mailboxes([.. addresses.Where((_, i) => i % 2 == 0)]) },
+            domains: "cap.test");
+
+        var results = await h.Verifier.VerifyAsync(addresses);
+
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? VerificationStatus.Deliverable : VerificationStatus.Undeliverable, results[i].Status);
+        }
+
+        Assert.Equal(1, h.Smtp.ConnectionCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_SurvivesServerThatHangsUpAfterConsecutiveRejects()
+    {
+        var addresses = Enumerable.Range(0, 8).Select(i => $"ghost{i}@strict.test").ToList();
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { MaxConsecutiveRejects = 3, RcptReply = FakeSmtpScripts.Mailboxes() },
+            domains: "strict.test");
+
+        var results = await h.Verifier.VerifyAsync(addresses);
+
+        Assert.All(results, r =>
+        {
+            Assert.Equal(VerificationStatus.Undeliverable, r.Status);
+            Assert.Contains(Reasons.MailboxNotFound, r.Reasons);
+        });
+        Assert.True(h.Smtp.ConnectionCount > 1);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [InlineData("452 4.2.2 Mailbox full", VerificationStatus.Risky, Reasons.FullInbox)]
+    [InlineData("552 5.2.2 Quota exceeded", VerificationStatus.Risky, Reasons.FullInbox)]
+    [InlineData("550 5.2.1 Mailbox disabled", VerificationStatus.Undeliverable, Reasons.Disabled)]
+    [InlineData("550 5.7.1 Client host blocked using zen.spamhaus.org", VerificationStatus.Unknown, Reasons.PolicyBlock)]
+    [InlineData("554 5.7.1 Relay access denied", VerificationStatus.Unknown, Reasons.PolicyBlock)]
+    [InlineData("553 5.1.3 Bad recipient address syntax", VerificationStatus.Undeliverable, Reasons.MailboxNotFound)]
+    [InlineData("550 No such user here", VerificationStatus.Undeliverable, Reasons.MailboxNotFound)]
+    [InlineData("550 Rejected", VerificationStatus.Unknown, Reasons.Rejected)]
+    public async Task Verify_ClassifiesRecipientReply(string reply, VerificationStatus status, string reason)
+    {
+        // The random catch-all recipient is rejected as unknown; the real one gets the reply under test.
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { RcptReply = c => c.Recipient.StartsWith("target@", StringComparison.Ordinal) ? reply : "550 5.1.1 unknown" },
+            domains: "replies.test");
+
+        var result = (await h.Verifier.VerifyAsync(["target@replies.test"]))[0];
+
+        Assert.Equal(status, result.Status);
+        Assert.Contains(reason, result.Reasons);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_DecidesFromDns_WithoutOpeningSmtpSessions()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions(), domains: "ok.test");
+        h.Dns.SetNullMx("nullmx.test");
+        h.Dns.SetServFail("broken.test");
+        h.Dns.AddA("nomx-but-a.test", IPAddress.Loopback);
+
+        var results = await h.Verifier.VerifyAsync(["a@nullmx.test", "a@missing.test", "a@broken.test"]);
+
+        Assert.Equal([Reasons.NullMx], results[0].Reasons);
+        Assert.Equal(VerificationStatus.Undeliverable, results[0].Status);
+        Assert.Equal([Reasons.NoDomain], results[1].Reasons);
+        Assert.Equal(VerificationStatus.Undeliverable, results[1].Status);
+        Assert.Equal([Reasons.DnsFailure], results[2].Reasons);
+        Assert.Equal(VerificationStatus.Unknown, results[2].Status);
+        Assert.Equal(0, h.Smtp.ConnectionCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_UsesImplicitMx_WhenDomainHasOnlyAnAddress()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("a@implicit.test") });
+        h.Dns.AddA("implicit.test", IPAddress.Loopback);
+
+        var result = (await h.Verifier.VerifyAsync(["a@implicit.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Deliverable, result.Status);
+        Assert.Equal("implicit.test", result.MxHost);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_TriesNextMxHost_WhenFirstRefusesConnections()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("a@backup.test") });
+        h.Dns.AddMx("backup.test", 5, "dead.backup.test");
+        h.Dns.AddA("dead.backup.test", IPAddress.Parse("127.0.0.2")); // nothing listens there on this port
+        h.Dns.AddMx("backup.test", 20, "live.backup.test");
+        h.Dns.AddA("live.backup.test", IPAddress.Loopback);
+
+        var result = (await h.Verifier.VerifyAsync(["a@backup.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Deliverable, result.Status);
+        Assert.Equal("live.backup.test", result.MxHost);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ReportsNoConnect_WhenNoMxHostAnswers()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions());
+        h.Dns.AddMx("down.test", 10, "mx.down.test");
+        h.Dns.AddA("mx.down.test", IPAddress.Parse("127.0.0.3"));
+
+        var result = (await h.Verifier.VerifyAsync(["a@down.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Unknown, result.Status);
+        Assert.Contains(Reasons.NoConnect, result.Reasons);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(Misbehaviour.ResetMidReply)]
+    [InlineData(Misbehaviour.EndlessReply)]
+    [InlineData(Misbehaviour.HugeLine)]
+    [InlineData(Misbehaviour.GarbageGreeting)]
+    [InlineData(Misbehaviour.NoGreeting)]
+    public async Task Verify_EndsUnknownInBoundedTime_WhenServerMisbehaves(Misbehaviour misbehaviour)
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { Misbehaviour = misbehaviour }, domains: "weird.test");
+
+        var results = await h.Verifier.VerifyAsync(["a@weird.test", "b@weird.test"]);
+
+        Assert.All(results, r =>
+        {
+            Assert.Equal(VerificationStatus.Unknown, r.Status);
+            Assert.True(r.Reasons.Intersect([Reasons.ProtocolError, Reasons.Timeout, Reasons.NoConnect]).Any(), string.Join(",", r.Reasons));
+        });
+        Assert.Equal(0, h.Smtp.DataCommandCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_FlagsRoleAndDisposable_AndKeepsSyntaxErrorsWithTheirCodes()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("info@acme.test", "temp@mailinator.com") }, domains: ["acme.test", "mailinator.com"]);
+
+        var results = await h.Verifier.VerifyAsync(["info@acme.test", "temp@mailinator.com", "not an address"]);
+
+        Assert.Equal(VerificationStatus.Risky, results[0].Status);
+        Assert.Contains(Reasons.Role, results[0].Reasons);
+        Assert.Equal(VerificationStatus.Risky, results[1].Status);
+        Assert.Contains(Reasons.Disposable, results[1].Reasons);
+        Assert.Equal(VerificationStatus.Undeliverable, results[2].Status);
+        Assert.Equal(Reasons.Syntax, results[2].Reasons[0]);
+        Assert.NotNull(results[2].Detail);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task VerifyAlternatives_StopsAtFirstAcceptedCandidate()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("jsmith@corp.test") }, domains: "corp.test");
+
+        var results = await h.Verifier.VerifyAlternativesAsync([["john.smith@corp.test", "jsmith@corp.test", "john@corp.test"]]);
+
+        Assert.Equal(VerificationStatus.Undeliverable, results["john.smith@corp.test"].Status);
+        Assert.Equal(VerificationStatus.Deliverable, results["jsmith@corp.test"].Status);
+        Assert.False(results.ContainsKey("john@corp.test"));
+        Assert.Equal(3, h.Smtp.RcptCount); // random + two candidates
+    }
+}
