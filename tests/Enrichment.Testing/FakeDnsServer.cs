@@ -56,6 +56,12 @@ public sealed class FakeDnsServer : IAsyncDisposable
     /// </summary>
     public bool SendDecoyReplies { get; set; }
 
+    /// <summary>
+    /// Follow CNAMEs inside the zone and answer for the target in the same reply (the usual behaviour). When false the
+    /// reply holds only the first CNAME, so the client must ask again for the target.
+    /// </summary>
+    public bool ChaseCnames { get; set; } = true;
+
     /// <summary>TTL and MINIMUM of the SOA sent with negative answers (RFC 2308).</summary>
     public uint NegativeTtl { get; set; } = 60;
 
@@ -373,6 +379,11 @@ public sealed class FakeDnsServer : IAsyncDisposable
             }
 
             answers.Add((current, cname));
+            if (!ChaseCnames)
+            {
+                return Build(query, rcode: 0, answers, [], []);
+            }
+
             current = cname.Target!;
         }
 

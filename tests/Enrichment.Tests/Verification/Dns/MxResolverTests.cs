@@ -129,6 +129,37 @@ public class MxResolverTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task LookupAsync_AsksForCnameTarget_WhenServerDoesNotChaseTheChain()
+    {
+        await using var dns = FakeDnsServer.Start();
+        dns.ChaseCnames = false;
+        dns.AddCname("alias.test", "real.test");
+        dns.AddMx("real.test", 10, "mx.real.test");
+        using var resolver = Resolver(dns);
+
+        var lookup = await resolver.LookupAsync("alias.test");
+
+        Assert.Equal(MxOutcome.Mx, lookup.Outcome);
+        Assert.Equal([new MxRecord(10, "mx.real.test")], lookup.Hosts);
+        Assert.Equal(1, dns.CountQueries("real.test", FakeDnsServer.TypeMx));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task LookupAsync_ReturnsFailed_WhenCnamesLoop()
+    {
+        await using var dns = FakeDnsServer.Start();
+        dns.ChaseCnames = false;
+        dns.AddCname("ping.test", "pong.test");
+        dns.AddCname("pong.test", "ping.test");
+        using var resolver = Resolver(dns);
+
+        var lookup = await resolver.LookupAsync("ping.test");
+
+        Assert.Equal(MxOutcome.Failed, lookup.Outcome);
+        Assert.Equal("cname loop", lookup.Error);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task LookupAsync_ReturnsNoDomain_WhenCnameTargetDoesNotExist()
     {
         await using var dns = FakeDnsServer.Start();
