@@ -17,7 +17,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     public FakeSmtpServer Smtp { get; }
     public IReadOnlyList<string> Domains { get; }
 
-    /// <summary>Local parts starting with "x" do not exist; everything else does.</summary>
+    /// <summary>Mailboxes "p&lt;digits&gt;" exist; everything else (the "x…" addresses, the random catch-all probe) does not.</summary>
     public static BenchEnvironment Start(int domains, TimeSpan replyDelay)
     {
         var dns = FakeDnsServer.Start();
@@ -35,12 +35,13 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         var smtp = FakeSmtpServer.Start(new FakeSmtpOptions
         {
             ReplyDelay = replyDelay,
-            RcptReply = c => c.Recipient.StartsWith('x') ? "550 5.1.1 <" + c.Recipient + ">: user unknown" : "250 2.1.5 OK",
+            RcptReply = c => Exists(c.Recipient) ? "250 2.1.5 OK" : "550 5.1.1 <" + c.Recipient + ">: user unknown",
         });
         return new BenchEnvironment(dns, smtp, names);
     }
 
-    public static bool Exists(string address) => !address.StartsWith('x');
+    public static bool Exists(string address) =>
+        address.Length > 2 && address[0] == 'p' && address.IndexOf('@') > 1 && !address.AsSpan(1, address.IndexOf('@') - 1).ContainsAnyExceptInRange('0', '9');
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Enrichment.Testing;
+
+namespace Enrichment.Tests.Cli;
+
+public class VerifyCommandTests
+{
+    private static List<string[]> Csv(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_WritesEveryLineWithItsNumber_IncludingBadOnes()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.Mailboxes("alice@acme.test"), "acme.test");
+        var input = "alice@acme.test\nnot an address\n\nbob@acme.test\n";
+
+        var (exit, output, error) = await CliRunner.RunAsync(input, ["verify", "-", .. cli.LoopbackOptions]);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+        var rows = Csv(output);
+        Assert.Equal("line", rows[0][0]);
+        Assert.Equal("status", rows[0][3]);
+        var byLine = rows.Skip(1).ToDictionary(r => r[0]);
+        Assert.Equal(4, byLine.Count);
+        Assert.Equal("deliverable", byLine["1"][3]);
+        Assert.Equal("undeliverable", byLine["2"][3]);
+        Assert.StartsWith("syntax", byLine["2"][5], StringComparison.Ordinal);
+        Assert.Equal("undeliverable", byLine["3"][3]);
+        Assert.Equal("undeliverable", byLine["4"][3]);
+        Assert.Equal("mailbox_not_found", byLine["4"][5]);
+        Assert.Equal("550", byLine["4"][8]);
+        Assert.Equal("5.1.1", byLine["4"][9]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_ReadsTheEmailColumn_WhenInputIsCsv_AndWritesJsonLines()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.Mailboxes("alice@acme.test"), "acme.test");
+        var input = "id,name,Email\n7,\"Smith, Alice\",alice@acme.test\n8,Bob,\n";
+
+        var (exit, output, _) = await CliRunner.RunAsync(input, ["verify", "-", "--format", "jsonl", .. cli.LoopbackOptions]);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        var alice = lines.Single(l => l.GetProperty("line").GetString() == "2");
+        Assert.Equal("deliverable", alice.GetProperty("status").GetString());
+        Assert.Equal("alice@acme.test", alice.GetProperty("normalized").GetString());
+        var bob = lines.Single(l => l.GetProperty("line").GetString() == "3");
+        Assert.Equal("undeliverable", bob.GetProperty("status").GetString());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_ExitsWithUsageError_OnUnknownOption()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("", "verify", "--no-such-option");
+
+        Assert.Equal(2, exit);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--no-such-option", error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_ExitsWithIoError_WhenFileIsMissing()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("", "verify", "/nonexistent/list.txt", "--nameserver", "127.0.0.1:9");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("list.txt", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_ExitsWithUsageError_OnBadNameserver()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("a@b.test\n", "verify", "-", "--nameserver", "not-an-ip");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--nameserver", error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_WarnsAboutHeloName_WhenItHasNoDot()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.Mailboxes(), "acme.test");
+        string[] options = [.. cli.LoopbackOptions];
+        options[Array.IndexOf(options, "--helo") + 1] = "localhostname";
+
+        var (exit, _, error) = await CliRunner.RunAsync("a@acme.test\n", ["verify", "-", .. options]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("has no dot", error, StringComparison.Ordinal);
+    }
+}
