@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -347,7 +348,9 @@ public sealed class SmtpProbe : IAsyncDisposable
         if (limit <= TimeSpan.Zero)
         {
             Close();
-            throw new TimeoutException($"SMTP {step} with {hostName}: the session time limit of {options.SessionTimeout} is used up.");
+            throw new TimeoutException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"SMTP {step} timed out: the session limit of {options.SessionTimeout.TotalSeconds:0.###} s is used up ({hostName})."));
         }
 
         using var timeout = new CancellationTokenSource(limit, time);
@@ -362,12 +365,13 @@ public sealed class SmtpProbe : IAsyncDisposable
             Close();
             if (cancellationToken.IsCancellationRequested)
             {
-                throw new OperationCanceledException($"SMTP {step} with {hostName} was cancelled.", ex, cancellationToken);
+                throw new OperationCanceledException($"SMTP {step} was cancelled ({hostName}).", ex, cancellationToken);
             }
 
             if (timeout.IsCancellationRequested)
             {
-                throw new TimeoutException($"SMTP {step} with {hostName} timed out after {limit}.", ex);
+                throw new TimeoutException(
+                    string.Create(CultureInfo.InvariantCulture, $"SMTP {step} timed out after {limit.TotalSeconds:0.###} s ({hostName})."), ex);
             }
 
             if (ex is SmtpProtocolException || (step == "connect" && ex is SocketException or IOException))
@@ -375,7 +379,7 @@ public sealed class SmtpProbe : IAsyncDisposable
                 throw;
             }
 
-            throw new SmtpProtocolException($"Connection with {hostName} lost during {step}: {ex.Message}", ex);
+            throw new SmtpProtocolException($"Connection lost during SMTP {step} ({hostName}): {ex.Message}", ex);
         }
     }
 

@@ -175,6 +175,82 @@ public class SmtpProbeTests
     }
 
     [Fact(Timeout = 15000)]
+    public async Task ConnectAsync_ContinuesInPlainText_WhenStartTlsIsRefused()
+    {
+        var received = new List<string>();
+        var (port, serverTask) = RawServer(async (stream, reader) =>
+        {
+            await WriteAsync(stream, "220 raw.test ESMTP\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "250-raw.test\r\n250 STARTTLS\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "454 4.7.0 TLS not available due to local problem\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "250 2.1.0 Ok\r\n");
+        });
+        await using var probe = new SmtpProbe(Options(port));
+
+        var hello = await probe.ConnectAsync(IPAddress.Loopback, MxName);
+        var mail = await probe.MailFromAsync();
+
+        Assert.Equal(250, hello.Code);
+        Assert.Equal("raw.test\nSTARTTLS", hello.Text);
+        Assert.False(probe.TlsUsed);
+        Assert.True(probe.IsConnected);
+        Assert.Equal(250, mail.Code);
+        await serverTask;
+        Assert.Equal(["EHLO probe.test", "STARTTLS", "MAIL FROM:<bounce@probe.test>"], received);
+    }
+
+    [Fact(Timeout = 15000)]
+    public async Task ConnectAsync_ThrowsProtocolException_WhenTlsHandshakeFails()
+    {
+        var (port, serverTask) = RawServer(async (stream, reader) =>
+        {
+            await WriteAsync(stream, "220 raw.test ESMTP\r\n");
+            await reader.ReadLineAsync();
+            await WriteAsync(stream, "250-raw.test\r\n250 STARTTLS\r\n");
+            await reader.ReadLineAsync();
+            await WriteAsync(stream, "220 2.0.0 Ready to start TLS\r\n");
+            var hello = new byte[5];
+            await stream.ReadAtLeastAsync(hello, 1);
+            await WriteAsync(stream, "this is not a TLS record at all\r\n");
+        });
+        await using var probe = new SmtpProbe(Options(port));
+
+        await Assert.ThrowsAsync<SmtpProtocolException>(() => probe.ConnectAsync(IPAddress.Loopback, MxName));
+
+        Assert.False(probe.IsConnected);
+        Assert.False(probe.TlsUsed);
+        await serverTask;
+    }
+
+    [Fact(Timeout = 15000)]
+    public async Task ConnectAsync_ReturnsHeloRejectionAfterQuit_WhenEhloAndHeloAreBothRejected()
+    {
+        var received = new List<string>();
+        var (port, serverTask) = RawServer(async (stream, reader) =>
+        {
+            await WriteAsync(stream, "220 raw.test ESMTP\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "550 5.7.1 EHLO rejected\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "550 5.7.1 HELO rejected too\r\n");
+            received.Add((await reader.ReadLineAsync())!);
+            await WriteAsync(stream, "221 2.0.0 Bye\r\n");
+        });
+        await using var probe = new SmtpProbe(Options(port));
+
+        var reply = await probe.ConnectAsync(IPAddress.Loopback, MxName);
+
+        Assert.Equal(550, reply.Code);
+        Assert.Equal("HELO rejected too", reply.Text);
+        Assert.False(probe.IsConnected);
+        await serverTask;
+        Assert.Equal(["EHLO probe.test", "HELO probe.test", "QUIT"], received);
+    }
+
+    [Fact(Timeout = 15000)]
     public async Task RcptToAsync_Returns421AndDisconnects_WhenServerGivesUpAfterTooManyErrors()
     {
         await using var server = FakeSmtpServer.Start(new FakeSmtpOptions
@@ -495,6 +571,29 @@ public class SmtpProbeTests
         Assert.DoesNotContain(server.ReceivedCommands, command =>
             command.StartsWith("DATA", StringComparison.OrdinalIgnoreCase)
             || command.StartsWith("BDAT", StringComparison.OrdinalIgnoreCase));
+    }
+
+/// <summary>A one-connection loopback server running <paramref name="script"/>; for dialogues FakeSmtpServer cannot play.</summary>
+    private static (int Port, Task Completion) RawServer(Func<Stream, StreamReader, Task> script)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var completion = Task.Run(async () =>
+        {
+            try
+            {
+                using var client = await listener.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                using var reader = new StreamReader(stream, Encoding.ASCII, false, 1, leaveOpen: true);
+                await script(stream, reader);
+            }
+            finally
+            {
+                listener.Dispose();
+            }
+        });
+        return (port, completion);
     }
 
     private static async Task WriteAsync(Stream stream, string text)
