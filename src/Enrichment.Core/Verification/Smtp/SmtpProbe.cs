@@ -128,7 +128,7 @@ public sealed class SmtpProbe : IAsyncDisposable
         var startTls = await CommandAsync("STARTTLS", "STARTTLS", cancellationToken).ConfigureAwait(false);
         if (!startTls.IsPositive)
         {
-            // Opportunistic TLS (RFC 7672 §1.3 spirit): a refused upgrade leaves the plain session usable, unless 421.
+            // Opportunistic security (RFC 7435): a refused upgrade leaves the plain session usable, unless it was a 421.
             return connected ? hello : startTls;
         }
 
@@ -272,7 +272,7 @@ public sealed class SmtpProbe : IAsyncDisposable
         var sslOptions = new SslClientAuthenticationOptions
         {
             TargetHost = hostName.TrimEnd('.'),
-#pragma warning disable CA5359 // We only ask about recipients and never send content: any certificate will do (opportunistic TLS, RFC 7672 §1.3).
+#pragma warning disable CA5359 // We only ask about recipients and never send content: any certificate will do (opportunistic security, RFC 7435).
             RemoteCertificateValidationCallback = AcceptAnyCertificate,
 #pragma warning restore CA5359
         };
@@ -342,7 +342,12 @@ public sealed class SmtpProbe : IAsyncDisposable
     private async Task<T> RunStepAsync<T>(
         string step, TimeSpan stepTimeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Close();
+            throw new OperationCanceledException($"SMTP {step} was cancelled ({hostName}).", cancellationToken);
+        }
+
         var left = options.SessionTimeout - time.GetElapsedTime(sessionStart);
         var limit = left < stepTimeout ? left : stepTimeout;
         if (limit <= TimeSpan.Zero)
