@@ -154,6 +154,32 @@ public class EmailSyntaxTests
     }
 
     [Theory]
+    [InlineData("jane@example.com\r\nRCPT TO:<victim@example.org>")]
+    [InlineData("jane\r\n@example.com")]
+    [InlineData("\"jane\r\nDATA\"@example.com")]
+    [InlineData("jane@exam\nple.com")]
+    [InlineData("jane@bücher\u0000.de")]
+    public void Parse_Rejects_WhenInputCouldInjectSmtpCommands(string input)
+    {
+        var result = EmailSyntax.Parse(input);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("U+000", result.ErrorDetail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("jane@example\u3002com", "example.com")]
+    [InlineData("jane@EXAMPLE.COM", "example.com")]
+    [InlineData("jane@Ｅｘａｍｐｌｅ.com", "example.com")]
+    public void Parse_MapsUnicodeVariants_WhenDomainUsesIdnaEquivalents(string input, string expectedDomain)
+    {
+        var result = EmailSyntax.Parse(input);
+
+        Assert.True(result.IsValid, $"{result.Error}: {result.ErrorDetail}");
+        Assert.Equal(expectedDomain, result.Address!.Domain);
+    }
+
+    [Theory]
     [InlineData(64, true)]
     [InlineData(65, false)]
     public void Parse_EnforcesLocalPartLimit_AtExactly64Octets(int length, bool valid)
@@ -247,6 +273,9 @@ public class EmailSyntaxTests
     [InlineData("jane@gmail,com", "invalid_domain", "jane@gmail.com")]
     [InlineData("jane@gmail", "invalid_domain", "jane@gmail.com")]
     [InlineData("jane@gmial,com", "invalid_domain", "jane@gmail.com")]
+    [InlineData("jane@example.com.", "invalid_domain", "jane@example.com")]
+    [InlineData("jane@example.com;", "invalid_domain", "jane@example.com")]
+    [InlineData("Jane@Example.com,", "invalid_domain", "jane@example.com")]
     public void Parse_SuggestsRepair_WhenFixIsTrivial(string input, string expectedError, string expectedSuggestion)
     {
         var result = EmailSyntax.Parse(input);
@@ -259,6 +288,8 @@ public class EmailSyntaxTests
     [InlineData("jane.example.com")]
     [InlineData("jane@localhost")]
     [InlineData("jane@@gmail.com")]
+    [InlineData("jane@exa_mple.com")]
+    [InlineData("a@x.com,b@y.com")]
     public void Parse_HasNoSuggestion_WhenNoRepairIsObvious(string input)
     {
         Assert.Null(EmailSyntax.Parse(input).Suggestion);
