@@ -29,8 +29,16 @@ public static class DomainTypos
             return null;
         }
 
-        var common = DomainLists.ReadDomains(directory, DomainLists.CommonDomainFileName);
-        var free = DomainLists.ReadDomains(directory, DomainLists.FreeProviderFileName);
-        return new TypoSuggester(common.Entries.Select(e => e.Value), free.Entries.Select(e => e.Value));
+        try
+        {
+            var common = DomainLists.ReadDomains(directory, DomainLists.CommonDomainFileName);
+            var free = DomainLists.ReadDomains(directory, DomainLists.FreeProviderFileName);
+            return new TypoSuggester(common.Entries.Select(e => e.Value), free.Entries.Select(e => e.Value));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // EmailSyntax.Parse must not throw; a broken list still fails loudly in DomainLists.Load at startup.
+            return null;
+        }
     }
 }

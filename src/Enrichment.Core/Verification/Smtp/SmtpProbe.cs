@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -127,7 +128,7 @@ public sealed class SmtpProbe : IAsyncDisposable
         var startTls = await CommandAsync("STARTTLS", "STARTTLS", cancellationToken).ConfigureAwait(false);
         if (!startTls.IsPositive)
         {
-            // Opportunistic TLS (RFC 7672 §1.3 spirit): a refused upgrade leaves the plain session usable, unless 421.
+            // Opportunistic security (RFC 7435): a refused upgrade leaves the plain session usable, unless it was a 421.
             return connected ? hello : startTls;
         }
 
@@ -271,7 +272,7 @@ public sealed class SmtpProbe : IAsyncDisposable
         var sslOptions = new SslClientAuthenticationOptions
         {
             TargetHost = hostName.TrimEnd('.'),
-#pragma warning disable CA5359 // We only ask about recipients and never send content: any certificate will do (opportunistic TLS, RFC 7672 §1.3).
+#pragma warning disable CA5359 // We only ask about recipients and never send content: any certificate will do (opportunistic security, RFC 7435).
             RemoteCertificateValidationCallback = AcceptAnyCertificate,
 #pragma warning restore CA5359
         };
@@ -341,13 +342,20 @@ public sealed class SmtpProbe : IAsyncDisposable
     private async Task<T> RunStepAsync<T>(
         string step, TimeSpan stepTimeout, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Close();
+            throw new OperationCanceledException($"SMTP {step} was cancelled ({hostName}).", cancellationToken);
+        }
+
         var left = options.SessionTimeout - time.GetElapsedTime(sessionStart);
         var limit = left < stepTimeout ? left : stepTimeout;
         if (limit <= TimeSpan.Zero)
         {
             Close();
-            throw new TimeoutException($"SMTP {step} with {hostName}: the session time limit of {options.SessionTimeout} is used up.");
+            throw new TimeoutException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"SMTP {step} timed out: the session limit of {options.SessionTimeout.TotalSeconds:0.###} s is used up ({hostName})."));
         }
 
         using var timeout = new CancellationTokenSource(limit, time);
@@ -362,12 +370,13 @@ public sealed class SmtpProbe : IAsyncDisposable
             Close();
             if (cancellationToken.IsCancellationRequested)
             {
-                throw new OperationCanceledException($"SMTP {step} with {hostName} was cancelled.", ex, cancellationToken);
+                throw new OperationCanceledException($"SMTP {step} was cancelled ({hostName}).", ex, cancellationToken);
             }
 
             if (timeout.IsCancellationRequested)
             {
-                throw new TimeoutException($"SMTP {step} with {hostName} timed out after {limit}.", ex);
+                throw new TimeoutException(
+                    string.Create(CultureInfo.InvariantCulture, $"SMTP {step} timed out after {limit.TotalSeconds:0.###} s ({hostName})."), ex);
             }
 
             if (ex is SmtpProtocolException || (step == "connect" && ex is SocketException or IOException))
@@ -375,7 +384,7 @@ public sealed class SmtpProbe : IAsyncDisposable
                 throw;
             }
 
-            throw new SmtpProtocolException($"Connection with {hostName} lost during {step}: {ex.Message}", ex);
+            throw new SmtpProtocolException($"Connection lost during SMTP {step} ({hostName}): {ex.Message}", ex);
         }
     }
 

@@ -56,7 +56,8 @@ internal static class DomainName
                 string where = i == 0 ? "starts with a dot"
                     : i == domain.Length ? "ends with a dot"
                     : "has two dots in a row";
-                return new Problem(SyntaxErrors.InvalidDomain, $"the domain {where}{At}", i);
+                // Point at the offending dot: the first of a pair, the leading or the trailing one.
+                return new Problem(SyntaxErrors.InvalidDomain, $"the domain {where}{At}", Math.Max(i - 1, 0));
             }
 
             string label = domain[labelStart..i];

@@ -69,6 +69,14 @@ public static class EmailSyntax
                     Invariant($"'<' at position {offset + open + 1} is not closed by a '>' at the end of the input"));
             }
 
+            // A display name is discarded, but one carrying CR/LF or other controls is not something a person typed.
+            int control = text.AsSpan(0, open).IndexOfAnyInRange('\0', '\u001f');
+            if (control >= 0)
+            {
+                return Fail(original, SyntaxErrors.InvalidAngleAddress,
+                    Invariant($"control character {DomainName.Describe(text[control])} at position {offset + control + 1} in the display name"));
+            }
+
             string inner = text[(open + 1)..^1];
             int lead = inner.Length - inner.AsSpan().TrimStart().Length;
             offset += open + 1 + lead;
@@ -196,7 +204,7 @@ public static class EmailSyntax
                 $"'{text}' is a domain literal (an IP address in brackets, RFC 5321 section 4.1.3); only domain names are verified");
         }
 
-        string lower = text.ToLowerInvariant();
+        string lower = (Ascii.IsValid(text) ? text : MapWidthVariants(text)).ToLowerInvariant();
         bool ascii = Ascii.IsValid(lower);
         string asciiDomain = lower;
         if (!ascii)
@@ -330,11 +338,25 @@ public static class EmailSyntax
         || AtextSymbols.Contains(c, StringComparison.Ordinal)
         || (c >= 0x80 && !char.IsControl(c) && !char.IsWhiteSpace(c) && !char.IsSurrogate(c));
 
-    private static string NormalizeDotAtom(string local)
+    // The project runs with InvariantGlobalization, where IdnMapping does no UTS #46 mapping and string.Normalize is not
+    // available, so the one mapping people hit in practice, East Asian input methods typing fullwidth forms, is done here.
+    private static string MapWidthVariants(string text) => string.Create(text.Length, text, static (span, source) =>
     {
-        string lower = local.ToLowerInvariant();
-        return Ascii.IsValid(lower) ? lower : lower.Normalize(NormalizationForm.FormC);
-    }
+        for (int i = 0; i < source.Length; i++)
+        {
+            char c = source[i];
+            span[i] = c switch
+            {
+                // UTS #46 maps the ideographic, fullwidth and halfwidth full stops to '.'.
+                '\u3002' or '\uFF0E' or '\uFF61' => '.',
+                // FULLWIDTH EXCLAMATION MARK .. FULLWIDTH TILDE are compatibility forms of ASCII '!' .. '~'.
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                _ => c,
+            };
+        }
+    });
+
+    private static string NormalizeDotAtom(string local) => local.ToLowerInvariant();
 
     /// <summary>The index of the '&lt;' that opens an angle-addr, ignoring any inside a quoted display name.</summary>
     private static int? FindAngleOpen(string text)
@@ -401,7 +423,10 @@ public static class EmailSyntax
         return best is null ? null : ValidOrNull($"{text[..^best.Length]}@{best}");
     }
 
-    /// <summary>"jane@gmail,com" → "jane@gmail.com"; "jane@gmail" → "jane@gmail.com".</summary>
+    /// <summary>
+    /// "jane@gmail,com" → "jane@gmail.com"; "jane@gmail" → "jane@gmail.com"; "jane@example.com." or "jane@example.com;"
+    /// (pasted from a sentence or a list) → "jane@example.com".
+    /// </summary>
     private static string? SuggestForBadDomain(string local, string domainText, string code)
     {
         if (code != SyntaxErrors.InvalidDomain)
@@ -410,9 +435,10 @@ public static class EmailSyntax
         }
 
         string lower = domainText.ToLowerInvariant();
-        if (lower.Contains(',', StringComparison.Ordinal))
+        string repaired = lower.TrimEnd('.', ',', ';', ':').Replace(',', '.');
+        if (repaired != lower && repaired.Length > 0)
         {
-            return ValidOrNull($"{local}@{lower.Replace(',', '.')}");
+            return ValidOrNull($"{local}@{repaired}");
         }
 
         if (!lower.Contains('.', StringComparison.Ordinal) && DomainTypos.KnownDomains.Contains(lower + ".com"))
