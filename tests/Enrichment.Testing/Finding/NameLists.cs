@@ -89,5 +89,5 @@ internal static class NameLists
         ["Alejandro"] = "alex", ["Alessandro"] = "alex", ["Maximilian"] = "max", ["Francisco"] = "paco", ["Giuseppe"] = "beppe",
     };
 
-    public static readonly string[] Particles = ["van", "der", "den", "de", "la", "del", "da", "dos", "di", "von", "le", "lo", "bin", "mac", "ó"];
+    public static readonly string[] Particles = ["van", "der", "den", "de", "la", "del", "da", "dos", "di", "von", "le", "lo", "bin", "mac", "ó", "al", "el"];
 }
