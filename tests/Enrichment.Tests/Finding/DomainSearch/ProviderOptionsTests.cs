@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Enrichment.Finding.DomainSearch;
+using Microsoft.Extensions.DependencyInjection;
 using Enrichment.Finding.DomainSearch.Providers;
 using Polly;
 using Polly.Timeout;
@@ -89,5 +91,23 @@ public sealed class ProviderOptionsTests
         {
             granted.ForEach(l => l.Dispose());
         }
+    }
+
+    [Theory]
+    [InlineData(true, "ts", new[] { "hunter", "tomba" })]
+    [InlineData(true, null, new[] { "hunter" })]
+    [InlineData(false, "ts", new[] { "tomba" })]
+    public void AddDomainSearch_RegistersOnlyUsableProviders_WhenOptionsGiven(bool hunterEnabled, string? tombaSecret, string[] expected)
+    {
+        var options = new DomainSearchOptions
+        {
+            Hunter = new ProviderOptions { ApiKey = "hk", BaseAddress = new Uri("http://127.0.0.1:9/"), Enabled = hunterEnabled },
+            Tomba = new ProviderOptions { ApiKey = "ta", ApiSecret = tombaSecret, BaseAddress = new Uri("http://127.0.0.1:9/") },
+        };
+        using var provider = new ServiceCollection().AddDomainSearch(options).BuildServiceProvider();
+
+        var service = provider.GetRequiredService<DomainSearchService>();
+
+        Assert.Equal(expected, service.Sources.Select(s => s.Name));
     }
 }
