@@ -27,7 +27,7 @@ public static class NameNormalizer
     // Words that join a family name ("van der Berg", "de la Cruz", "dos Santos", "bin Salman", Irish "Ó Súilleabháin").
     private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
         "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "la", "le", "da", "das", "dos", "di", "du",
-        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac");
+        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac", "lo");
 
     /// <summary>
     /// Reduces a name to ASCII variants. Separate first/last fields win; <paramref name="fullName"/> is used
@@ -196,7 +196,7 @@ public static class NameNormalizer
 
     private static PersonName? Build(string firstToken, IEnumerable<string> middleTokens, List<string> lastTokens)
     {
-        var firstVariants = CompoundVariants([], firstToken.Split('-', StringSplitOptions.RemoveEmptyEntries), firstToken.Contains('-', StringComparison.Ordinal));
+        var (firstVariants, firstKinds) = CompoundVariants([], firstToken.Split('-', StringSplitOptions.RemoveEmptyEntries), firstToken.Contains('-', StringComparison.Ordinal));
         if (firstVariants.Count == 0)
         {
             return null;
@@ -212,16 +212,16 @@ public static class NameNormalizer
             }
         }
 
-        List<string> lastVariants = lastTokens.Count == 0 ? [] : LastVariants(lastTokens);
+        var (lastVariants, lastKinds) = lastTokens.Count == 0 ? ([], []) : LastVariants(lastTokens);
         if (lastTokens.Count > 0 && lastVariants.Count == 0)
         {
             return null;  // A family name we cannot spell in ASCII: better no name than a wrong one.
         }
 
-        return new PersonName(firstVariants, middle, lastVariants);
+        return new PersonName(firstVariants, middle, lastVariants) { FirstKinds = firstKinds, LastKinds = lastKinds };
     }
 
-    private static List<string> LastVariants(List<string> tokens)
+    private static (List<string>, List<SpellingKind>) LastVariants(List<string> tokens)
     {
         // Split off leading particles ("van der", "de la", and the hyphenated Arabic "al-"/"el-").
         var particles = new List<string>();
@@ -251,7 +251,7 @@ public static class NameNormalizer
 
         if (rest.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         return CompoundVariants(particles, rest, hyphenated);
@@ -262,39 +262,46 @@ public static class NameNormalizer
     /// hyphenated form when the name had a hyphen ("garcia-lopez"), then the shorter forms admins also
     /// use: the core without particles ("berg") or the first part of a double name ("garcia").
     /// </summary>
-    private static List<string> CompoundVariants(List<string> particles, IReadOnlyList<string> parts, bool hyphenated)
+    private static (List<string> Variants, List<SpellingKind> Kinds) CompoundVariants(List<string> particles, IReadOnlyList<string> parts, bool hyphenated)
     {
-        var forms = new List<string> { string.Concat(particles.Concat(parts)) };
+        var particle = particles.Count > 0;
+        var forms = new List<(string Form, SpellingShape Shape)>
+        {
+            (string.Concat(particles.Concat(parts)), particle ? SpellingShape.ParticleJoined : parts.Count > 1 ? SpellingShape.CompoundJoined : SpellingShape.Simple),
+        };
         if (hyphenated)
         {
-            forms.Add(particles.Count > 0 && parts.Count == 1
-                ? string.Join('-', particles.Append(parts[0]))       // al-hassan
-                : string.Concat(particles) + string.Join('-', parts)); // garcia-lopez
+            forms.Add(particle && parts.Count == 1
+                ? (string.Join('-', particles.Append(parts[0])), SpellingShape.ParticleHyphenated)       // al-hassan
+                : (string.Concat(particles) + string.Join('-', parts), SpellingShape.CompoundHyphenated)); // garcia-lopez
         }
 
-        if (particles.Count > 0)
+        if (particle)
         {
-            forms.Add(string.Concat(parts));
+            forms.Add((string.Concat(parts), SpellingShape.ParticleDropped));
         }
 
         if (parts.Count > 1)
         {
-            forms.Add(parts[0]);
+            forms.Add((parts[0], SpellingShape.CompoundFirstPart));
         }
 
         var variants = new List<string>();
-        foreach (var form in forms)
+        var kinds = new List<SpellingKind>();
+        foreach (var (form, shape) in forms)
         {
-            foreach (var variant in Transliterate(form))
+            var spellings = Transliterate(form);
+            for (var i = 0; i < spellings.Count; i++)
             {
-                if (!variants.Contains(variant, StringComparer.Ordinal))
+                if (!variants.Contains(spellings[i], StringComparer.Ordinal))
                 {
-                    variants.Add(variant);
+                    variants.Add(spellings[i]);
+                    kinds.Add(new SpellingKind(shape, Expanded: i == 1, HasExpansion: spellings.Count > 1));
                 }
             }
         }
 
-        return variants;
+        return (variants, kinds);
     }
 
     private static string StripNicknames(string s)

@@ -17,6 +17,12 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
 
     public bool HasLast => LastVariants.Count > 0;
 
+    /// <summary>How each first-name variant was spelled, parallel to <see cref="FirstVariants"/>; empty when unknown
+    /// (a name built by hand), in which case variants are judged by rank only.</summary>
+    internal IReadOnlyList<SpellingKind> FirstKinds { get; init; } = [];
+
+    internal IReadOnlyList<SpellingKind> LastKinds { get; init; } = [];
+
     // Records compare lists by reference; compare the spellings so equal names are equal values.
     public bool Equals(PersonName? other) =>
         other is not null
@@ -29,3 +35,19 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
     public override string ToString() =>
         $"{string.Join('|', FirstVariants)} [{string.Join(' ', MiddleInitials)}] {string.Join('|', LastVariants)}";
 }
+
+/// <summary>Which structural choice a spelling made for a compound name.</summary>
+public enum SpellingShape
+{
+    Simple,
+    CompoundJoined,       // garcialopez, jeanpierre
+    CompoundHyphenated,   // garcia-lopez
+    CompoundFirstPart,    // garcia
+    ParticleJoined,       // vanderberg, alhassan
+    ParticleHyphenated,   // al-hassan
+    ParticleDropped,      // berg, hassan
+}
+
+/// <param name="Expanded">Spelled with the expanded convention (ü → ue) where the name offers both.</param>
+/// <param name="HasExpansion">The token has letters with two conventions at all.</param>
+internal readonly record struct SpellingKind(SpellingShape Shape, bool Expanded, bool HasExpansion);

@@ -118,7 +118,13 @@ public static class AddressFormats
     /// geometrically by rank (best spelling twice as likely as the next), combinations multiply, and spellings
     /// that coincide (two first-name variants with the same initial) add up. Weights sum to 1.
     /// </summary>
-    internal static IReadOnlyList<(string LocalPart, double Weight)> RenderWeighted(AddressFormat f, PersonName name)
+    internal static IReadOnlyList<(string LocalPart, double Weight)> RenderWeighted(AddressFormat f, PersonName name, SpellingEvidence? spelling = null)
+    {
+        return RenderDetailed(f, name, spelling).Select(r => (r.LocalPart, r.Weight)).ToList();
+    }
+
+    /// <summary>As <see cref="RenderWeighted"/>, also naming the first and last variant each local part used.</summary>
+    internal static IReadOnlyList<(string LocalPart, double Weight, int FirstIndex, int LastIndex)> RenderDetailed(AddressFormat f, PersonName name, SpellingEvidence? spelling = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var template = Template(f);
@@ -128,9 +134,10 @@ public static class AddressFormats
             return [];
         }
 
-        var firsts = VariantWeights(name.FirstVariants);
-        var lasts = needsLast ? VariantWeights(name.LastVariants) : [("", 1.0)];
-        var results = new List<(string LocalPart, double Weight, int Rank)>();
+        spelling ??= SpellingEvidence.None;
+        var firsts = Zip(name.FirstVariants, spelling.Weigh(name.FirstVariants, name.FirstKinds));
+        var lasts = needsLast ? Zip(name.LastVariants, spelling.Weigh(name.LastVariants, name.LastKinds)) : [("", 1.0)];
+        var results = new List<(string LocalPart, double Weight, int First, int Last)>();
         for (var i = 0; i < firsts.Count; i++)
         {
             for (var j = 0; j < lasts.Count; j++)
@@ -144,24 +151,19 @@ public static class AddressFormats
                 }
                 else
                 {
-                    results.Add((local, weight, i + j));
+                    results.Add((local, weight, i, j));
                 }
             }
         }
 
         return results
             .OrderByDescending(r => r.Weight)
-            .ThenBy(r => r.Rank)
-            .Select(r => (r.LocalPart, r.Weight))
+            .ThenBy(r => r.First + r.Last)
             .ToList();
     }
 
-    private static List<(string Token, double Weight)> VariantWeights(IReadOnlyList<string> variants)
-    {
-        var raw = variants.Select((v, i) => (v, Math.Pow(0.5, i))).ToList();
-        var total = raw.Sum(r => r.Item2);
-        return raw.Select(r => (r.v, r.Item2 / total)).ToList();
-    }
+    private static List<(string Token, double Weight)> Zip(IReadOnlyList<string> variants, IReadOnlyList<double> weights) =>
+        variants.Select((v, i) => (v, weights[i])).ToList();
 
     private static string Fill(string template, string first, string last) =>
         template

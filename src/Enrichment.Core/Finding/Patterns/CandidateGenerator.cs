@@ -53,7 +53,7 @@ public static class CandidateGenerator
 
         foreach (var share in distribution.Shares)
         {
-            foreach (var (local, weight) in AddressFormats.RenderWeighted(share.Format, name))
+            foreach (var (local, weight) in AddressFormats.RenderWeighted(share.Format, name, distribution.Spelling))
             {
                 var confidence = share.Confidence * weight;
                 if (takenLocalParts.Contains(local))

@@ -20,6 +20,9 @@ public sealed record PatternDistribution(string Domain, IReadOnlyList<PatternSha
     /// <summary>Known addresses that carried a collision number (john.smith2); the domain numbers duplicates.</summary>
     public int NumberedAddresses { get; init; }
 
+    /// <summary>How the domain spelled names with choices (umlauts, double names, particles).</summary>
+    public SpellingEvidence Spelling { get; init; } = SpellingEvidence.None;
+
     /// <summary>"{first}.{last} 70 %, {f}{last} 30 %": formats holding at least 5 %, at most five, always the top one.</summary>
     public string Describe()
     {

@@ -53,6 +53,7 @@ public static class PatternLearner
         var contradicting = formats.ToDictionary(f => f, _ => 0);
         var evidence = 0;
         var numbered = 0;
+        var spelling = SpellingEvidence.None;
 
         foreach (var address in known)
         {
@@ -86,6 +87,7 @@ public static class PatternLearner
                     }
                 }
 
+                spelling = ObserveSpelling(spelling, name!, matches, local);
                 evidence++;
                 numbered += number > 0 ? 1 : 0;
                 continue;
@@ -114,7 +116,26 @@ public static class PatternLearner
             .ThenBy(s => s.Format)
             .ToList();
 
-        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered };
+        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered, Spelling = spelling };
+    }
+
+    /// <summary>Records which spelling of the name the address used, from the most likely matching format.</summary>
+    private static SpellingEvidence ObserveSpelling(SpellingEvidence spelling, PersonName name, List<AddressFormat> matches, string local)
+    {
+        var format = matches.OrderByDescending(f => Prior[f]).First();
+        var used = AddressFormats.RenderDetailed(format, name).First(r => string.Equals(r.LocalPart, local, StringComparison.Ordinal));
+        var template = AddressFormats.Template(format);
+        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count)
+        {
+            spelling = spelling.With(name.FirstKinds[used.FirstIndex]);
+        }
+
+        if (template.Contains("{last}", StringComparison.Ordinal) && name.LastKinds.Count == name.LastVariants.Count)
+        {
+            spelling = spelling.With(name.LastKinds[used.LastIndex]);
+        }
+
+        return spelling;
     }
 
     /// <summary>Lower-case local part without a "+tag" (subaddress) and without an "@domain" tail.</summary>

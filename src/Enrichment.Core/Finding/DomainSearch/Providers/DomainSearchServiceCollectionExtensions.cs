@@ -12,7 +12,8 @@ public static class DomainSearchServiceCollectionExtensions
     /// <see cref="IDomainSearchSource"/>, plus a transient <see cref="DomainSearchService"/>. A provider that is absent,
     /// disabled or lacks credentials is not registered. Each provider gets one rate limiter (a singleton) shared by all
     /// its client instances, so pacing holds across concurrent searches. Timeouts are Polly's per attempt, so
-    /// HttpClient.Timeout is switched off.
+    /// HttpClient.Timeout is switched off. IHttpClientFactory's own logging redacts query strings (Hunter's api_key)
+    /// by default since .NET 9; Tomba's credential headers are marked for redaction explicitly.
     /// </summary>
     public static IServiceCollection AddDomainSearch(this IServiceCollection services, DomainSearchOptions options)
     {
@@ -39,6 +40,7 @@ public static class DomainSearchServiceCollectionExtensions
             var tomba = options.Tomba!;
             services.AddKeyedSingleton<RateLimiter>(TombaClient.SourceName, (_, _) => ProviderRequestRunner.CreateRateLimiter(tomba.RequestsPerSecond));
             services.AddHttpClient(TombaClient.SourceName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+                .RedactLoggedHeaders(["X-Tomba-Key", "X-Tomba-Secret"])
                 .AddTypedClient((http, sp) => new TombaClient(
                     http,
                     tomba,
