@@ -13,6 +13,13 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
     public TextWriter OpenOutput(string? path) =>
         path is null or "-" ? new NonClosingWriter(output) : new StreamWriter(path, append: false);
 
+    /// <summary>The FILE argument; an unknown option lands here, so it is refused as one.</summary>
+    public static string InputPath(string? path) =>
+        path is null or "-" ? "-"
+        : path.StartsWith('-') ? throw new ArgumentException($"unknown option '{path}'")
+        : File.Exists(path) ? path
+        : throw new FileNotFoundException($"{path}: no such file", path);
+
     /// <summary>Data lines in a file, for the ETA (null for stdin: unknown).</summary>
     public static long? CountLines(string path, bool hasHeader)
     {

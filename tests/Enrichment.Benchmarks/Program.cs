@@ -10,6 +10,8 @@ return command switch
 {
     "smtp-throughput" => await SmtpThroughput.RunAsync(rest),
     "cli-memory" => await CliMemory.RunAsync(rest),
+    "finding-accuracy" => FindingAccuracy.Run(rest),
+    "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     _ => Usage(),
 };
 

@@ -41,7 +41,7 @@ public static class FindCommand
 
         command.SetAction((parse, ct) => CliContext.GuardAsync(context, async () =>
         {
-            var path = parse.GetValue(file)!;
+            var path = CliContext.InputPath(parse.GetValue(file));
             var spooled = path == "-" ? await SpoolAsync(context.Input, ct) : null;
             try
             {

@@ -31,10 +31,10 @@ public static class VerifyCommand
 
         command.SetAction((parse, ct) => CliContext.GuardAsync(context, async () =>
         {
+            var path = CliContext.InputPath(parse.GetValue(file));
+            await using var input = await InputFile.OpenAsync(path, context.Input, h => h.Any(EmailColumnNames.Contains), ct);
             using var built = engine.Build(parse, context.Error);
             await built.WarnAboutHeloAsync(ct);
-            var path = parse.GetValue(file)!;
-            await using var input = await InputFile.OpenAsync(path, context.Input, h => h.Any(EmailColumnNames.Contains), ct);
             var emailColumn = input.Header is null ? 0 : input.Column(EmailColumnNames);
             await using var sink = context.OpenOutput(parse.GetValue(output));
             await using var writer = new RecordWriter(sink, parse.GetValue(format), Columns);

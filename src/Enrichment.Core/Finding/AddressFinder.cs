@@ -37,6 +37,9 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
     /// <summary>Candidates tried per person, best first.</summary>
     public int MaxCandidates { get; init; } = 6;
 
+    /// <summary>False ranks every domain by the global priors alone (the baseline the benchmarks compare against).</summary>
+    public bool LearnFormats { get; init; } = true;
+
     /// <param name="domain">The mail domain (ASCII, lowercase).</param>
     /// <param name="rows">Rows to answer: people to find, and rows that already carry an address (verified too).</param>
     /// <param name="learnFrom">More known addresses of the domain to learn its formats from (not answered).</param>
@@ -56,7 +59,9 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
             .Where(c => c.At > 0 && string.Equals(c.Contact.Email[(c.At + 1)..], domain, StringComparison.OrdinalIgnoreCase))
             .Select(c => new KnownAddress(c.Contact.Email[..c.At].ToLowerInvariant(), c.Contact.FirstName, c.Contact.LastName))
             .ToList();
-        var patterns = PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.Count > 0 ? merged.DeclaredPatterns[0] : null);
+        var patterns = LearnFormats
+            ? PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.Count > 0 ? merged.DeclaredPatterns[0] : null)
+            : PatternLearner.Learn(domain, []);
         var taken = knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal);
 
         // Who needs what: a provider may already know the person; otherwise rank guesses.

@@ -39,7 +39,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
     [Fact(Timeout = 60_000)]
     public async Task Verify_GivesTheRightVerdicts_AgainstRealPostfix()
     {
-        var results = await VerifyAsync("alice@real.test", "Carol.Jones@real.test", "nobody@real.test", "anyone@catchall.test", "dave@full.test");
+        var results = await VerifyAsync("alice@real.test", "Carol.Jones@real.test", "ghost@real.test", "anyone@catchall.test", "dave@full.test");
 
         Assert.Equal(VerificationStatus.Deliverable, results[0].Status);
         Assert.Equal(250, results[0].SmtpCode);
