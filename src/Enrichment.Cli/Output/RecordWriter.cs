@@ -9,6 +9,7 @@ public sealed class RecordWriter : IAsyncDisposable
     private readonly TextWriter _out;
     private readonly IReadOnlyList<string> _columns;
     private readonly CsvWriter? _csv;
+    private long _records;
 
     public RecordWriter(TextWriter output, OutputFormat format, IReadOnlyList<string> columns)
     {
@@ -37,6 +38,12 @@ public sealed class RecordWriter : IAsyncDisposable
             }
 
             await _csv.EndRecordAsync(cancellationToken);
+            // Hand rows to the output regularly: memory must not grow with the size of the list.
+            if (++_records % 1024 == 0)
+            {
+                await _csv.FlushAsync(cancellationToken);
+            }
+
             return;
         }
 

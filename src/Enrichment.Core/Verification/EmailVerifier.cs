@@ -53,7 +53,7 @@ public sealed class EmailVerifier : IDisposable
     public int DomainBatchSize { get; init; } = 500;
 
     /// <summary>Valid addresses held back waiting for more of their domain; bounds memory on huge inputs.</summary>
-    public int MaxBuffered { get; init; } = 20_000;
+    public int MaxBuffered { get; init; } = 10_000;
 
     /// <summary>Verifies a list and returns the results in input order.</summary>
     public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(IEnumerable<string> addresses, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class EmailVerifier : IDisposable
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var output = Channel.CreateBounded<VerificationResult>(new BoundedChannelOptions(4096) { SingleReader = true });
+        var output = Channel.CreateBounded<VerificationResult>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(requests, output.Writer, linked.Token), linked.Token);
         try

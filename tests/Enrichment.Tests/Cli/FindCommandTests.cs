@@ -1,0 +1,116 @@
+using Enrichment.Testing;
+
+namespace Enrichment.Tests.Cli;
+
+public class FindCommandTests
+{
+    private static List<Dictionary<string, string>> Rows(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var header = Fields(lines[0]);
+        return lines.Skip(1).Select(l => header.Zip(Fields(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    /// <summary>RFC 4180 fields of one line (no line breaks inside quotes in these tests).</summary>
+    private static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_LearnsFormatFromKnownRows_AndKeepsInputColumns_WithNoVerify()
+    {
+        var input = string.Join('\n',
+            "id,first_name,last_name,website,email",
+            "1,Anna,Schmidt,https://www.acme.test/about,anna.schmidt@acme.test",
+            "2,Jean,Dupont,acme.test,",
+            "3,Bob,Nodomain,,",
+            "4,Olga,Ivanova,acme.test,",
+            "");
+
+        var (exit, output, error) = await CliRunner.RunAsync(input, "find", "-", "--no-verify");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        var rows = Rows(output).ToDictionary(r => r["id"]);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal("jean.dupont@acme.test", rows["2"]["found_email"]);
+        Assert.Equal("{first}.{last}", rows["2"]["pattern"]);
+        Assert.Equal("unverified", rows["2"]["status"]);
+        Assert.StartsWith("jean.dupont@acme.test|", rows["2"]["candidates"], StringComparison.Ordinal);
+        Assert.StartsWith("{first}.{last}", rows["2"]["domain_patterns"], StringComparison.Ordinal);
+        Assert.Equal("olga.ivanova@acme.test", rows["4"]["found_email"]);
+        Assert.Equal("error", rows["3"]["status"]);
+        Assert.Equal("missing_domain", rows["3"]["reasons"]);
+        Assert.Equal("4", rows["3"]["line"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_TakesFirstAcceptedCandidate_WhenVerifying()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.Mailboxes("jdupont@corp.test", "asmith@corp.test"), "corp.test");
+        var input = "first_name,last_name,domain\nJean,Dupont,corp.test\n";
+
+        var (exit, output, _) = await CliRunner.RunAsync(input, ["find", "-", .. cli.LoopbackOptions]);
+
+        Assert.Equal(0, exit);
+        var row = Rows(output).Single();
+        Assert.Equal("jdupont@corp.test", row["email"]);
+        Assert.Equal("deliverable", row["status"]);
+        Assert.Equal("guess", row["source"]);
+        Assert.Equal("{f}{last}", row["pattern"]);
+        Assert.Equal(0, cli.Smtp.DataCommandCount);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_ReturnsTopCandidateAsRiskyCatchAll_WhenDomainAcceptsEveryone()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.CatchAll(), "any.test");
+        var input = "full_name,domain\n\"Dr. Maria Müller\",any.test\n";
+
+        var (exit, output, _) = await CliRunner.RunAsync(input, ["find", "-", .. cli.LoopbackOptions]);
+
+        Assert.Equal(0, exit);
+        var row = Rows(output).Single();
+        Assert.Equal("maria.muller@any.test", row["email"]);
+        Assert.Equal("risky", row["status"]);
+        Assert.Contains("catch_all", row["reasons"], StringComparison.Ordinal);
+        Assert.Equal(1, cli.Smtp.RcptCount);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_RefusesInputWithoutHeader()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("Jean,Dupont,acme.test\n", "find", "-", "--no-verify");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 1", error, StringComparison.Ordinal);
+    }
+}
