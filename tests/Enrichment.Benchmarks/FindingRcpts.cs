@@ -31,11 +31,13 @@ internal static class FindingRcpts
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RCPTs per found address: learned {learned.RcptsPerFound:F2}, priors only {priors.RcptsPerFound:F2}; ratio {priors.RcptsPerFound / learned.RcptsPerFound:F2}x fewer with learning"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RCPTs on guesses per found address: learned {learned.CandidateRcptsPerFound:F2}, priors only {priors.CandidateRcptsPerFound:F2}; ratio {priors.CandidateRcptsPerFound / learned.CandidateRcptsPerFound:F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"found and correct: learned {learned.Correct:P1}, priors only {priors.Correct:P1}; wrong addresses returned as deliverable: {learned.Wrong} / {priors.Wrong}"));
         return 0;
     }
 
-    private sealed record Measurement(double RcptsPerFound, double Correct, int Wrong);
+    private sealed record Measurement(double RcptsPerFound, double CandidateRcptsPerFound, double Correct, int Wrong);
 
     private static async Task<Measurement> MeasureAsync(string label, IReadOnlyList<EvaluationCompany> set, bool learn)
     {
@@ -67,7 +69,7 @@ internal static class FindingRcpts
         var finder = new AddressFinder(verifier, search: null) { LearnFormats = learn };
 
         var clock = Stopwatch.StartNew();
-        int people = 0, correct = 0, wrong = 0, found = 0;
+        int people = 0, correct = 0, wrong = 0, found = 0, knownRows = 0;
         foreach (var company in set)
         {
             long id = 0;
@@ -76,6 +78,7 @@ internal static class FindingRcpts
                 .Select(k => new FindRequest(id++, k.FirstName, k.LastName, null, null, $"{k.LocalPart}@{company.Domain}"))
                 .ToList();
             var firstTarget = id;
+            knownRows += rows.Count;
             rows.AddRange(company.Targets.Select(t => new FindRequest(id++, t.FirstName, t.LastName, t.FullName, null, null)));
             var result = await finder.FindAsync(company.Domain, rows);
             foreach (var r in result.Results.Where(r => r.Id >= firstTarget))
@@ -98,9 +101,11 @@ internal static class FindingRcpts
         }
 
         clock.Stop();
-        var m = new Measurement((double)smtp.RcptCount / Math.Max(1, found), (double)correct / people, wrong);
+        // Every RCPT the server saw: one catch-all probe per domain, one per known address verified, the rest on guesses.
+        var candidateRcpts = smtp.RcptCount - set.Count - knownRows;
+        var m = new Measurement((double)smtp.RcptCount / Math.Max(1, found), (double)candidateRcpts / Math.Max(1, found), (double)correct / people, wrong);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label,-24} {smtp.RcptCount,6} RCPTs, {found,5} found ({correct} correct, {wrong} another person's mailbox) of {people}; {m.RcptsPerFound:F2} RCPTs per found address; {clock.Elapsed.TotalSeconds:F1} s"));
+            $"{label,-24} {smtp.RcptCount,6} RCPTs ({candidateRcpts} on guesses), {found,5} found ({correct} correct, {wrong} another person's mailbox) of {people}; {m.RcptsPerFound:F2} RCPTs per found address, {m.CandidateRcptsPerFound:F2} on guesses; {clock.Elapsed.TotalSeconds:F1} s"));
         return m;
     }
 }
