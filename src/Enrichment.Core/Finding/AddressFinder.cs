@@ -34,6 +34,8 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
     public const string StatusUnverified = "unverified";
     public const string StatusNotFound = "not_found";
 
+    private static readonly DomainSearchService NoProviders = new([]);
+
     /// <summary>Candidates tried per person, best first.</summary>
     public int MaxCandidates { get; init; } = 6;
 
@@ -50,9 +52,7 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
         var people = rows.Where(r => string.IsNullOrWhiteSpace(r.Email)).ToList();
 
         var own = known.Concat(learnFrom ?? []).DistinctBy(k => k.Email!.Trim().ToLowerInvariant()).Select(k => new FoundContact(k.Email!.Trim(), k.FirstName, k.LastName, k.Title, null, null, null, [], [SourceOwn])).ToList();
-        var merged = search is null
-            ? DomainSearchMerger.Merge(domain, [new DomainSearchResult(SourceOwn, domain, own, null, null, null)])
-            : await search.SearchAsync(domain, own, cancellationToken);
+        var merged = await (search ?? NoProviders).SearchAsync(domain, own, cancellationToken);
 
         var knownAddresses = merged.Contacts
             .Select(c => (Contact: c, At: c.Email.LastIndexOf('@')))
