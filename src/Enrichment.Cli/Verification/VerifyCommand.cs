@@ -48,10 +48,17 @@ public static class VerifyCommand
                 }
             }
 
+            var reach = new SmtpReach();
             await foreach (var result in built.Verifier.VerifyAsync(Requests(), ct))
             {
                 await writer.WriteAsync(ToRow(result), ct);
+                reach.Add(result);
                 progress?.Advance();
+            }
+
+            if (reach.Diagnosis(built.Smtp.Port) is { } diagnosis)
+            {
+                await context.Error.WriteLineAsync($"warning: {diagnosis}");
             }
 
             return 0;
@@ -77,6 +84,32 @@ public static class VerifyCommand
         r.Suggestion,
         r.Detail,
     ];
+
+    /// <summary>
+    /// Notices the commonest failure of verifiers: outbound port 25 blocked (most clouds), which turns every
+    /// verdict into "unknown". One clear line beats a file full of no_connect.
+    /// </summary>
+    internal sealed class SmtpReach
+    {
+        private int _answered;
+        private int _unreachable;
+
+        public void Add(VerificationResult result)
+        {
+            if (result.SmtpCode is not null)
+            {
+                _answered++;
+            }
+            else if (result.Reasons.Contains(Reasons.NoConnect) || result.Reasons.Contains(Reasons.Timeout))
+            {
+                _unreachable++;
+            }
+        }
+
+        public string? Diagnosis(int port) => _answered == 0 && _unreachable > 0
+            ? $"could not reach any MX host on port {port} ({_unreachable} addresses unknown); outbound port {port} is probably blocked here: run from a host that may send mail"
+            : null;
+    }
 
     private static string? Bool(bool? value) => value switch
     {

@@ -92,4 +92,18 @@ public class VerifyCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("has no dot", error, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_DiagnosesBlockedPort_WhenNoMxHostCanBeReached()
+    {
+        await using var cli = CliRunner.Start(FakeSmtpScripts.Mailboxes(), "acme.test");
+        string[] options = [.. cli.LoopbackOptions];
+        options[Array.IndexOf(options, "--smtp-port") + 1] = "9"; // nothing listens on the discard port here
+
+        var (exit, output, error) = await CliRunner.RunAsync("a@acme.test\nb@acme.test\n", ["verify", "-", .. options]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("no_connect", output, StringComparison.Ordinal);
+        Assert.Contains("could not reach any MX host on port 9", error, StringComparison.Ordinal);
+    }
 }
