@@ -19,6 +19,9 @@ public static class FindCommand
     public static readonly string[] AddedColumns =
         ["line", "email", "status", "risk", "reasons", "source", "pattern", "confidence", "candidates", "domain_patterns", "detail"];
 
+    private const int DomainBatch = 1000;
+    private const int MaxBuffered = 20_000;
+
     private static readonly string[] FirstNames = ["first_name", "firstname", "first", "given_name"];
     private static readonly string[] LastNames = ["last_name", "lastname", "last", "surname", "family_name"];
     private static readonly string[] FullNames = ["full_name", "fullname", "name"];
@@ -185,6 +188,7 @@ public static class FindCommand
 
         // Pass 2: collect each domain's rows; a domain goes as soon as all its rows are in (or its batch is full).
         var buffers = new Dictionary<string, List<InputRow>>(StringComparer.Ordinal);
+        var buffered = 0;
         await using (var input = await OpenAsync(path, displayName, context, ct))
         {
             await foreach (var row in input.ReadAsync(ct))
@@ -204,11 +208,28 @@ public static class FindCommand
                 }
 
                 list.Add(row);
+                buffered++;
                 var left = remaining[domain] -= 1;
-                if (left == 0 || list.Count >= 1000)
+                if (left == 0 || list.Count >= DomainBatch)
                 {
                     buffers.Remove(domain);
+                    buffered -= list.Count;
                     await DispatchAsync(domain, list);
+                }
+                else if (buffered >= MaxBuffered)
+                {
+                    // Rows of many domains spread thinly over a huge file: send the largest half on their way
+                    // (each still learns from all of its domain's known addresses, gathered in pass 1).
+                    foreach (var (largest, rows) in buffers.OrderByDescending(b => b.Value.Count).ToList())
+                    {
+                        buffers.Remove(largest);
+                        buffered -= rows.Count;
+                        await DispatchAsync(largest, rows);
+                        if (buffered < MaxBuffered / 2)
+                        {
+                            break;
+                        }
+                    }
                 }
             }
         }
