@@ -29,6 +29,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<int, (TcpClient Client, Task Session)> connections = new();
     private readonly Task acceptLoop;
     private int connectionCount;
+    private int openConnections;
+    private int peakOpenConnections;
     private int rcptCount;
     private int dataCommandCount;
 
@@ -52,6 +54,9 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     public int Port => EndPoint.Port;
 
     public int ConnectionCount => Volatile.Read(ref connectionCount);
+
+    /// <summary>The most sessions that were open at the same time (a client's concurrency limit, seen from the server).</summary>
+    public int PeakOpenConnections => Volatile.Read(ref peakOpenConnections);
 
     public int RcptCount => Volatile.Read(ref rcptCount);
 
@@ -142,6 +147,15 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     private async Task HandleConnectionAsync(TcpClient client, int number)
     {
+        var open = Interlocked.Increment(ref openConnections);
+        for (var peak = Volatile.Read(ref peakOpenConnections); open > peak; peak = Volatile.Read(ref peakOpenConnections))
+        {
+            if (Interlocked.CompareExchange(ref peakOpenConnections, open, peak) == peak)
+            {
+                break;
+            }
+        }
+
         using (client)
         {
             client.NoDelay = true;
@@ -158,6 +172,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             finally
             {
                 await session.DisposeAsync();
+                Interlocked.Decrement(ref openConnections);
             }
         }
     }

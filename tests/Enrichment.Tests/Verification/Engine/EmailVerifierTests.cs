@@ -248,4 +248,49 @@ public class EmailVerifierTests
         Assert.False(results.ContainsKey("john@corp.test"));
         Assert.Equal(3, h.Smtp.RcptCount); // random + two candidates
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_KeepsSessionsPerMxHostUnderTheLimit_WhenManyDomainsShareOneProvider()
+    {
+        // Twelve tenant domains behind one provider's MX (the Microsoft 365 shape), slow replies so sessions overlap.
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 2, MaxConcurrentSessions = 10 };
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options);
+        var domains = Enumerable.Range(0, 12).Select(i => $"tenant{i}.test").ToList();
+        foreach (var domain in domains)
+        {
+            h.Dns.AddMx(domain, 10, "shared-provider-mx.test");
+        }
+
+        h.Dns.AddA("shared-provider-mx.test", IPAddress.Loopback);
+
+        var results = await h.Verifier.VerifyAsync(domains.Select(d => "someone@" + d));
+
+        Assert.All(results, r => Assert.Equal(VerificationStatus.Undeliverable, r.Status));
+        Assert.Equal(12, h.Smtp.ConnectionCount);
+        Assert.Equal(2, h.Smtp.PeakOpenConnections);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_KeepsSessionsUnderTheOverallLimit_AcrossProviders()
+    {
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 4, MaxConcurrentSessions = 3 };
+        var domains = Enumerable.Range(0, 12).Select(i => $"company{i}.test").ToArray();
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options, domains: domains);
+
+        var results = await h.Verifier.VerifyAsync(domains.Select(d => "someone@" + d));
+
+        Assert.All(results, r => Assert.Equal(VerificationStatus.Undeliverable, r.Status));
+        Assert.Equal(3, h.Smtp.PeakOpenConnections);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_RecordsTls_WhenServerOffersStartTls()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { OfferStartTls = true, RcptReply = FakeSmtpScripts.Mailboxes("alice@tls.test") }, domains: "tls.test");
+
+        var result = (await h.Verifier.VerifyAsync(["alice@tls.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Deliverable, result.Status);
+        Assert.True(result.Tls);
+    }
 }
