@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Enrichment.Finding.DomainSearch.Providers;
 
@@ -38,15 +37,8 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
         ILogger<HunterClient>? logger = null,
         RateLimiter? rateLimiter = null)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        _runner = new ProviderRequestRunner(SourceName, httpClient, options, rateLimiter, timeProvider, logger, Classify);
         _options = options;
-        _runner = new ProviderRequestRunner(
-            SourceName, httpClient, options, rateLimiter, timeProvider ?? TimeProvider.System,
-            (ILogger?)logger ?? NullLogger.Instance, Classify);
     }
 
     public string Name => SourceName;
@@ -59,40 +51,7 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
             return DomainSearchResult.Failed(SourceName, domain, DomainSearchErrors.Unauthorized, "no Hunter API key configured");
         }
 
-        var contacts = new List<FoundContact>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? pattern = null;
-        for (var page = 0; page < _options.MaxPages; page++)
-        {
-            var offset = page * _options.PageSize;
-            var fetch = await _runner.FetchAsync(() => new HttpRequestMessage(HttpMethod.Get, PageUri(domain, offset)), domain, page + 1, cancellationToken);
-            if (fetch.Error is not null)
-            {
-                return new DomainSearchResult(SourceName, domain, contacts, pattern, fetch.Error, fetch.ErrorDetail);
-            }
-
-            ProviderPage parsed;
-            try
-            {
-                parsed = ParsePage(fetch.Body ?? "");
-            }
-            catch (JsonException ex)
-            {
-                return new DomainSearchResult(SourceName, domain, contacts, pattern, DomainSearchErrors.BadResponse, _runner.Redact($"page {page + 1}: {ex.Message}"));
-            }
-
-            ProviderErrors.AddDistinct(contacts, seen, parsed.Contacts);
-            pattern ??= parsed.Pattern;
-            var exhausted = parsed.EntryCount == 0
-                || parsed.EntryCount < _options.PageSize
-                || (parsed.Total is { } total && offset + parsed.EntryCount >= total);
-            if (exhausted)
-            {
-                break;
-            }
-        }
-
-        return new DomainSearchResult(SourceName, domain, contacts, pattern, null, null);
+        return await _runner.SearchPagesAsync(domain, page => CreateRequest(domain, page), ParsePage, IsLastPage, cancellationToken);
     }
 
     public void Dispose() => _runner.Dispose();
@@ -121,8 +80,7 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
             403 => ProviderErrors.Describe(DomainSearchErrors.RateLimited, status, id, message, retryable: true),
             429 when hasRetryAfter => ProviderErrors.Describe(DomainSearchErrors.RateLimited, status, id, message, retryable: true),
             429 => ProviderErrors.Describe(DomainSearchErrors.QuotaExhausted, status, id, message, retryable: false),
-            _ => ProviderErrors.Common(status, id, message)
-                ?? ProviderErrors.Describe(DomainSearchErrors.BadResponse, status, id, message, retryable: false),
+            _ => ProviderErrors.Common(status, id, message),
         };
     }
 
@@ -131,35 +89,26 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        if (JsonRead.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)
-        {
-            throw new JsonException("response has no \"data\" object");
-        }
-
+        var data = JsonRead.Data(root);
         var entries = JsonRead.Array(data, "emails").ToList();
-        var contacts = entries
-            .Where(e => JsonRead.String(e, "value") is not null)
-            .Select(e => new FoundContact(
-                JsonRead.String(e, "value")!,
-                JsonRead.String(e, "first_name"),
-                JsonRead.String(e, "last_name"),
-                JsonRead.String(e, "position"),
-                JsonRead.String(e, "seniority"),
-                JsonRead.String(e, "department"),
-                JsonRead.Int(e, "confidence"),
-                JsonRead.SourceUris(e),
-                [SourceName]))
-            .ToList();
+        var contacts = JsonRead.Contacts(entries, emailField: "value", confidenceField: "confidence", SourceName);
         var meta = JsonRead.Property(root, "meta") ?? default;
         return new ProviderPage(contacts, entries.Count, JsonRead.String(data, "pattern"), JsonRead.Int(meta, "results"), null);
     }
 
-    private Uri PageUri(string domain, int offset) => new(
-        BaseWithSlash(_options.BaseAddress),
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"v2/domain-search?domain={Uri.EscapeDataString(domain)}&api_key={Uri.EscapeDataString(_options.ApiKey!)}&limit={_options.PageSize}&offset={offset}"));
+    /// <summary>Hunter pages by offset: the addresses before this page are skipped.</summary>
+    private HttpRequestMessage CreateRequest(string domain, int page)
+    {
+        var offset = (page - 1) * _options.PageSize;
+        var uri = new Uri(
+            ProviderRequestRunner.BaseWithSlash(_options.BaseAddress),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"v2/domain-search?domain={Uri.EscapeDataString(domain)}&api_key={Uri.EscapeDataString(_options.ApiKey!)}&limit={_options.PageSize}&offset={offset}"));
+        return new HttpRequestMessage(HttpMethod.Get, uri);
+    }
 
-    internal static Uri BaseWithSlash(Uri baseAddress) =>
-        baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+    /// <summary>The last page when the addresses seen so far reach the reported total.</summary>
+    private bool IsLastPage(int page, ProviderPage parsed) =>
+        parsed.Total is { } total && (page - 1) * _options.PageSize + parsed.EntryCount >= total;
 }

@@ -27,8 +27,34 @@ internal static class JsonRead
         _ => null,
     };
 
+    /// <summary>The "data" object both providers wrap a success in; throws <see cref="JsonException"/> without one.</summary>
+    public static JsonElement Data(JsonElement root) =>
+        Property(root, "data") is { ValueKind: JsonValueKind.Object } data
+            ? data
+            : throw new JsonException("response has no \"data\" object");
+
     public static IEnumerable<JsonElement> Array(JsonElement obj, string name) =>
         Property(obj, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+
+    /// <summary>
+    /// The usable entries (those with an address) of an "emails" array as contacts. Both providers name the person
+    /// fields alike (first_name, last_name, position, seniority, department, sources); only the address and the
+    /// confidence fields differ.
+    /// </summary>
+    public static List<FoundContact> Contacts(IEnumerable<JsonElement> entries, string emailField, string confidenceField, string source) =>
+        entries
+            .Where(e => String(e, emailField) is not null)
+            .Select(e => new FoundContact(
+                String(e, emailField)!,
+                String(e, "first_name"),
+                String(e, "last_name"),
+                String(e, "position"),
+                String(e, "seniority"),
+                String(e, "department"),
+                Int(e, confidenceField),
+                SourceUris(e),
+                [source]))
+            .ToList();
 
     /// <summary>Source URLs from a provider's "sources" array of objects with "uri" (both Hunter and Tomba).</summary>
     public static IReadOnlyList<string> SourceUris(JsonElement email) =>

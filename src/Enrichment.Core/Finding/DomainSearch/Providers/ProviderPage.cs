@@ -22,14 +22,17 @@ internal static class ProviderErrors
     public static ProviderFailure Describe(string error, int status, string? id, string? message, bool retryable) =>
         new(error, $"HTTP {status}{(id is null ? "" : $" {id}")}{(message is null ? "" : $": {message}")}", retryable);
 
-    /// <summary>Status-only rules common to both providers; null when the status needs provider knowledge.</summary>
-    public static ProviderFailure? Common(int status, string? id, string? message) => status switch
+    /// <summary>
+    /// Status-only rules common to both providers, for a status the provider has no rule of its own for;
+    /// any other unexpected status is a bad response.
+    /// </summary>
+    public static ProviderFailure Common(int status, string? id, string? message) => status switch
     {
         401 => Describe(DomainSearchErrors.Unauthorized, status, id, message, retryable: false),
         402 => Describe(DomainSearchErrors.QuotaExhausted, status, id, message, retryable: false),
         408 => Describe(DomainSearchErrors.Timeout, status, id, message, retryable: true),
         >= 500 and <= 599 => Describe(DomainSearchErrors.Unavailable, status, id, message, retryable: true),
-        _ => null,
+        _ => Describe(DomainSearchErrors.BadResponse, status, id, message, retryable: false),
     };
 
     /// <summary>Adds contacts not already present (providers repeat addresses across and within pages).</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -17,9 +19,10 @@ internal sealed record AttemptResult(int Status, string? Body, TimeSpan? RetryAf
 internal sealed record PageFetch(string? Body, string? Error, string? ErrorDetail);
 
 /// <summary>
-/// The transport shared by the provider clients: client-side pacing (token bucket), a per-attempt timeout and
-/// a retry with exponential backoff and jitter that honours Retry-After. Credentials never reach a log line
-/// or an error text: every detail passes through <see cref="Redact"/>.
+/// The transport and paging shared by the provider clients: client-side pacing (token bucket), a per-attempt timeout,
+/// a retry with exponential backoff and jitter that honours Retry-After, and the page loop that merges contacts.
+/// Each client supplies only what differs: its request per page, page parser, stop rule and error classification.
+/// Credentials never reach a log line or an error text: every detail passes through <see cref="Redact"/>.
 /// </summary>
 internal sealed partial class ProviderRequestRunner : IDisposable
 {
@@ -34,23 +37,30 @@ internal sealed partial class ProviderRequestRunner : IDisposable
     private readonly ResiliencePipeline<AttemptResult> _retry;
     private readonly ResiliencePipeline _attemptTimeout;
 
+    /// <summary>Validates the client's constructor arguments; without <paramref name="limiter"/> it owns a fresh one.</summary>
     /// <param name="classify">(status, body, hasRetryAfter) to null for success, else the failure.</param>
     public ProviderRequestRunner(
         string source,
-        HttpClient http,
+        HttpClient httpClient,
         ProviderOptions options,
         RateLimiter? limiter,
-        TimeProvider time,
-        ILogger logger,
+        TimeProvider? timeProvider,
+        ILogger? logger,
         Func<int, string, bool, ProviderFailure?> classify)
     {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        var time = timeProvider ?? TimeProvider.System;
         _source = source;
-        _http = http;
+        _http = httpClient;
         _options = options;
         _ownsLimiter = limiter is null;
         _limiter = limiter ?? CreateRateLimiter(options.RequestsPerSecond);
         _time = time;
-        _logger = logger;
+        _logger = logger ?? NullLogger.Instance;
         _classify = classify;
 
         var retryBuilder = new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = time };
@@ -112,6 +122,55 @@ internal sealed partial class ProviderRequestRunner : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
+    }
+
+    /// <summary>
+    /// Runs one domain search page by page (numbered from 1): fetch, parse, merge distinct contacts, keep the first
+    /// pattern. Stops after an empty or short page, when <paramref name="isLastPage"/> says the provider's totals are
+    /// reached, or after <see cref="ProviderOptions.MaxPages"/>. A failed fetch or an unparsable page ends the search
+    /// with that error and the contacts gathered so far.
+    /// </summary>
+    /// <param name="createRequest">Builds the request for a page number; called again on every attempt.</param>
+    /// <param name="parsePage">Parses a success body; throws <see cref="JsonException"/> when it is unusable.</param>
+    /// <param name="isLastPage">(page number, parsed page) to true when the provider's totals say no page follows.</param>
+    public async Task<DomainSearchResult> SearchPagesAsync(
+        string domain,
+        Func<int, HttpRequestMessage> createRequest,
+        Func<string, ProviderPage> parsePage,
+        Func<int, ProviderPage, bool> isLastPage,
+        CancellationToken ct)
+    {
+        var contacts = new List<FoundContact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? pattern = null;
+        for (var page = 1; page <= _options.MaxPages; page++)
+        {
+            var pageNumber = page;
+            var fetch = await FetchAsync(() => createRequest(pageNumber), domain, page, ct);
+            if (fetch.Error is not null)
+            {
+                return new DomainSearchResult(_source, domain, contacts, pattern, fetch.Error, fetch.ErrorDetail);
+            }
+
+            ProviderPage parsed;
+            try
+            {
+                parsed = parsePage(fetch.Body ?? "");
+            }
+            catch (JsonException ex)
+            {
+                return new DomainSearchResult(_source, domain, contacts, pattern, DomainSearchErrors.BadResponse, Redact($"page {page}: {ex.Message}"));
+            }
+
+            ProviderErrors.AddDistinct(contacts, seen, parsed.Contacts);
+            pattern ??= parsed.Pattern;
+            if (parsed.EntryCount == 0 || parsed.EntryCount < _options.PageSize || isLastPage(page, parsed))
+            {
+                break;
+            }
+        }
+
+        return new DomainSearchResult(_source, domain, contacts, pattern, null, null);
     }
 
     /// <summary>Fetches one page. Never throws except <see cref="OperationCanceledException"/> for the caller's token.</summary>
@@ -185,6 +244,10 @@ internal sealed partial class ProviderRequestRunner : IDisposable
 
         return redacted;
     }
+
+    /// <summary>The base address with a trailing slash, so relative paths resolve below it rather than beside it.</summary>
+    internal static Uri BaseWithSlash(Uri baseAddress) =>
+        baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
 
     internal static bool ShouldRetry(Outcome<AttemptResult> outcome, TimeSpan maxRetryAfter, CancellationToken callerToken) => outcome switch
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Enrichment.Finding.DomainSearch.Providers;
 
@@ -37,15 +36,8 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
         ILogger<TombaClient>? logger = null,
         RateLimiter? rateLimiter = null)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        _runner = new ProviderRequestRunner(SourceName, httpClient, options, rateLimiter, timeProvider, logger, Classify);
         _options = options;
-        _runner = new ProviderRequestRunner(
-            SourceName, httpClient, options, rateLimiter, timeProvider ?? TimeProvider.System,
-            (ILogger?)logger ?? NullLogger.Instance, Classify);
     }
 
     public string Name => SourceName;
@@ -58,41 +50,7 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
             return DomainSearchResult.Failed(SourceName, domain, DomainSearchErrors.Unauthorized, "no Tomba API key and secret configured");
         }
 
-        var contacts = new List<FoundContact>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? pattern = null;
-        for (var page = 1; page <= _options.MaxPages; page++)
-        {
-            var pageNumber = page;
-            var fetch = await _runner.FetchAsync(() => CreateRequest(domain, pageNumber), domain, page, cancellationToken);
-            if (fetch.Error is not null)
-            {
-                return new DomainSearchResult(SourceName, domain, contacts, pattern, fetch.Error, fetch.ErrorDetail);
-            }
-
-            ProviderPage parsed;
-            try
-            {
-                parsed = ParsePage(fetch.Body ?? "");
-            }
-            catch (JsonException ex)
-            {
-                return new DomainSearchResult(SourceName, domain, contacts, pattern, DomainSearchErrors.BadResponse, _runner.Redact($"page {page}: {ex.Message}"));
-            }
-
-            ProviderErrors.AddDistinct(contacts, seen, parsed.Contacts);
-            pattern ??= parsed.Pattern;
-            var exhausted = parsed.EntryCount == 0
-                || parsed.EntryCount < _options.PageSize
-                || (parsed.TotalPages is { } totalPages && page >= totalPages)
-                || (parsed.Total is { } total && page * _options.PageSize >= total);
-            if (exhausted)
-            {
-                break;
-            }
-        }
-
-        return new DomainSearchResult(SourceName, domain, contacts, pattern, null, null);
+        return await _runner.SearchPagesAsync(domain, page => CreateRequest(domain, page), ParsePage, IsLastPage, cancellationToken);
     }
 
     public void Dispose() => _runner.Dispose();
@@ -115,8 +73,7 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
         {
             403 => ProviderErrors.Describe(DomainSearchErrors.Unauthorized, status, id, message, retryable: false),
             429 => ProviderErrors.Describe(DomainSearchErrors.RateLimited, status, id, message, retryable: true),
-            _ => ProviderErrors.Common(status, id, message)
-                ?? ProviderErrors.Describe(DomainSearchErrors.BadResponse, status, id, message, retryable: false),
+            _ => ProviderErrors.Common(status, id, message),
         };
     }
 
@@ -125,11 +82,7 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        if (JsonRead.Property(root, "data") is not { ValueKind: JsonValueKind.Object } data)
-        {
-            throw new JsonException("response has no \"data\" object");
-        }
-
+        var data = JsonRead.Data(root);
         var organization = JsonRead.Property(data, "organization") switch
         {
             { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().FirstOrDefault(),
@@ -137,19 +90,7 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
             null => default,
         };
         var entries = JsonRead.Array(data, "emails").ToList();
-        var contacts = entries
-            .Where(e => JsonRead.String(e, "email") is not null)
-            .Select(e => new FoundContact(
-                JsonRead.String(e, "email")!,
-                JsonRead.String(e, "first_name"),
-                JsonRead.String(e, "last_name"),
-                JsonRead.String(e, "position"),
-                JsonRead.String(e, "seniority"),
-                JsonRead.String(e, "department"),
-                JsonRead.Int(e, "score"),
-                JsonRead.SourceUris(e),
-                [SourceName]))
-            .ToList();
+        var contacts = JsonRead.Contacts(entries, emailField: "email", confidenceField: "score", SourceName);
         var pattern = JsonRead.String(organization, "pattern")
             ?? entries.Select(e => JsonRead.String(e, "pattern")).FirstOrDefault(p => p is not null);
         var meta = JsonRead.Property(root, "meta") ?? default;
@@ -159,11 +100,16 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
     private HttpRequestMessage CreateRequest(string domain, int page)
     {
         var uri = new Uri(
-            HunterClient.BaseWithSlash(_options.BaseAddress),
+            ProviderRequestRunner.BaseWithSlash(_options.BaseAddress),
             string.Create(CultureInfo.InvariantCulture, $"v1/domain-search?domain={Uri.EscapeDataString(domain)}&page={page}&limit={_options.PageSize}"));
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.TryAddWithoutValidation("X-Tomba-Key", _options.ApiKey);
         request.Headers.TryAddWithoutValidation("X-Tomba-Secret", _options.ApiSecret);
         return request;
     }
+
+    /// <summary>The last page when the reported page count or address total is reached.</summary>
+    private bool IsLastPage(int page, ProviderPage parsed) =>
+        (parsed.TotalPages is { } totalPages && page >= totalPages)
+        || (parsed.Total is { } total && page * _options.PageSize >= total);
 }
