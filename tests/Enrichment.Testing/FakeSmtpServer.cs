@@ -171,8 +171,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             }
             finally
             {
+                session.EndOpenCount();
                 await session.DisposeAsync();
-                Interlocked.Decrement(ref openConnections);
             }
         }
     }
@@ -186,6 +186,15 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         private bool inTransaction;
         private int acceptedInTransaction;
         private int consecutiveRejects;
+        private int counted = 1;
+
+        public void EndOpenCount()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1)
+            {
+                Interlocked.Decrement(ref server.openConnections);
+            }
+        }
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
@@ -290,6 +299,9 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     await ReplyAsync("554 5.5.1 This test server takes no mail", cancellationToken);
                     return true;
                 case "QUIT":
+                    // The session is over for the client once it says QUIT: count it closed before the 221, so
+                    // PeakOpenConnections sees the client's own view and not the few microseconds of teardown.
+                    EndOpenCount();
                     await ReplyAsync("221 2.0.0 Bye", cancellationToken);
                     return false;
                 default:
