@@ -125,7 +125,7 @@ internal sealed class DomainProber(
 
             var probe = session.Probe;
             var host = session.Host;
-            var resolvedBefore = results.Count;
+            var pendingBefore = queue.Count;
             Item? inFlight = null;
             try
             {
@@ -237,7 +237,7 @@ internal sealed class DomainProber(
             }
 
             // A server that keeps ending sessions before answering anything gets two chances, not an endless loop.
-            fruitlessSessions = results.Count > resolvedBefore ? 0 : fruitlessSessions + 1;
+            fruitlessSessions = queue.Count < pendingBefore ? 0 : fruitlessSessions + 1;
             if (fruitlessSessions >= 2 && queue.Count > 0)
             {
                 RecordAll(new RecipientProbe(SmtpFinding.ProtocolError, null, host, probe.TlsUsed, null, "server ended two sessions before answering"), transient: false);

@@ -293,4 +293,25 @@ public class EmailVerifierTests
         Assert.Equal(VerificationStatus.Deliverable, result.Status);
         Assert.True(result.Tls);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_KeepsReconnecting_InARetryRound_WhileSessionsMakeProgress()
+    {
+        // Greylisted first, then a strict server that hangs up after two rejections: the retry round needs several sessions.
+        var options = new VerificationOptions { RetrySchedule = [TimeSpan.FromMilliseconds(700)] };
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions
+            {
+                MaxConsecutiveRejects = 2,
+                RcptReply = FakeSmtpScripts.Greylist(TimeSpan.FromMilliseconds(500), TimeProvider.System, FakeSmtpScripts.Mailboxes()),
+            },
+            options,
+            domains: "strict-grey.test");
+        var addresses = Enumerable.Range(0, 7).Select(i => $"ghost{i}@strict-grey.test").ToList();
+
+        var results = await h.Verifier.VerifyAsync(addresses);
+
+        Assert.All(results, r => Assert.Equal([Reasons.MailboxNotFound], r.Reasons));
+        Assert.True(h.Smtp.ConnectionCount >= 4, $"{h.Smtp.ConnectionCount} connections");
+    }
 }
