@@ -22,7 +22,7 @@ public sealed class EngineOptions
     public Option<double> SessionTimeout { get; } = new("--session-timeout") { Description = "seconds one SMTP session may last", DefaultValueFactory = _ => 180 };
     public Option<double> DnsTimeout { get; } = new("--dns-timeout") { Description = "seconds per DNS query attempt", DefaultValueFactory = _ => 3 };
     public Option<string> Retry { get; } = new("--retry") { Description = "waits in seconds before asking 4xx recipients again, comma-separated (greylisting)", DefaultValueFactory = _ => "360,720" };
-    public Option<int> RecipientsPerTransaction { get; } = new("--rcpt-per-session") { Description = "RCPTs per transaction", DefaultValueFactory = _ => 100 };
+    public Option<int> RecipientsPerTransaction { get; } = new("--rcpt-per-transaction") { Description = "RCPTs per transaction", DefaultValueFactory = _ => 100 };
     public Option<bool> NoSmtp { get; } = new("--no-smtp") { Description = "stop after DNS: no SMTP traffic" };
     public Option<bool> NoStartTls { get; } = new("--no-starttls") { Description = "do not upgrade sessions with STARTTLS" };
 
@@ -56,9 +56,9 @@ public sealed class EngineOptions
         };
         var options = new VerificationOptions
         {
-            MaxConcurrentSessions = parse.GetValue(Concurrency),
-            MaxSessionsPerHost = parse.GetValue(PerHost),
-            MaxRecipientsPerTransaction = parse.GetValue(RecipientsPerTransaction),
+            MaxConcurrentSessions = AtLeastOne(parse.GetValue(Concurrency), "--concurrency"),
+            MaxSessionsPerHost = AtLeastOne(parse.GetValue(PerHost), "--per-host"),
+            MaxRecipientsPerTransaction = AtLeastOne(parse.GetValue(RecipientsPerTransaction), "--rcpt-per-transaction"),
             RetrySchedule = ParseSchedule(parse.GetValue(Retry) ?? ""),
             ProbeSmtp = !parse.GetValue(NoSmtp),
         };
@@ -79,6 +79,9 @@ public sealed class EngineOptions
 
         throw new ArgumentException($"--nameserver '{text}' is not an IP address with an optional :port");
     }
+
+    private static int AtLeastOne(int value, string option) =>
+        value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1 (got {value})");
 
     private static int Port(int port) =>
         port is > 0 and <= 65535 ? port : throw new ArgumentException($"--smtp-port {port} is not a TCP port (1-65535)");

@@ -71,6 +71,21 @@ public class VerifyCommandTests
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--per-host", "-1")]
+    [InlineData("--smtp-port", "70000")]
+    [InlineData("--command-timeout", "0")]
+    [InlineData("--retry", "5,soon")]
+    public async Task Verify_ExitsWithUsageError_NamingTheBadOption(string option, string value)
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("a@b.test\n", "verify", "-", "--nameserver", "127.0.0.1:9", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Verify_ExitsWithUsageError_OnBadNameserver()
     {
