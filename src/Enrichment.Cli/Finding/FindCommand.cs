@@ -100,6 +100,7 @@ public static class FindCommand
         // across the file and the format is learned from all of them.
         var known = new Dictionary<string, List<FindRequest>>(StringComparer.Ordinal);
         var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
+        long rowCount = 0;
         Columns columns;
         IReadOnlyList<string> header;
         await using (var input = await OpenAsync(path, displayName, context, ct))
@@ -108,6 +109,7 @@ public static class FindCommand
             header = input.Header!;
             await foreach (var row in input.ReadAsync(ct))
             {
+                rowCount++;
                 if (columns.DomainOf(row) is not { } domain)
                 {
                     continue;
@@ -129,6 +131,7 @@ public static class FindCommand
         var ours = AddedColumns.Select(c => header.Contains(c, StringComparer.OrdinalIgnoreCase) ? "found_" + c : c);
         await using var sink = context.OpenOutput(outputPath);
         await using var writer = new RecordWriter(sink, format, [.. header, .. ours]);
+        using var progress = context.ShowProgress ? new Progress(context.Error, rowCount, TimeProvider.System) : null;
         using var gate = new SemaphoreSlim(1, 1);
         using var slots = new SemaphoreSlim(8);
         var inFlight = new List<Task>();
@@ -152,6 +155,7 @@ public static class FindCommand
             try
             {
                 await writer.WriteAsync(values, ct);
+                progress?.Advance();
             }
             finally
             {
