@@ -45,8 +45,7 @@ internal static class FindingRcpts
         await using var dns = FakeDnsServer.Start();
         foreach (var company in set)
         {
-            dns.AddMx(company.Domain, 10, "mx." + company.Domain);
-            dns.AddA("mx." + company.Domain, IPAddress.Loopback);
+            dns.AddMailDomain(company.Domain, IPAddress.Loopback);
             foreach (var known in company.Known)
             {
                 mailboxes.Add($"{known.LocalPart}@{company.Domain}");

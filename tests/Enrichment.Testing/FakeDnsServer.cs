@@ -91,6 +91,13 @@ public sealed class FakeDnsServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A domain whose mail goes to a server of ours: "MX 10 mx.&lt;domain&gt;", with mx.&lt;domain&gt; at <paramref name="address"/>.</summary>
+    public void AddMailDomain(string domain, IPAddress address)
+    {
+        AddMx(domain, 10, "mx." + domain);
+        AddA("mx." + domain, address);
+    }
+
     public void AddMx(string domain, ushort preference, string exchange, uint ttl = 300) =>
         Add(domain, new Record(TypeMx, ttl, Preference: preference, Target: Trim(exchange)));
 

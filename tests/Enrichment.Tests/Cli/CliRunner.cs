@@ -22,8 +22,7 @@ internal sealed class CliRunner : IAsyncDisposable
         var dns = FakeDnsServer.Start();
         foreach (var domain in domains)
         {
-            dns.AddMx(domain, 10, "mx." + domain);
-            dns.AddA("mx." + domain, IPAddress.Loopback);
+            dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
         dns.AddA("verifier.enrichment.test", IPAddress.Loopback);

@@ -31,8 +31,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var dns = FakeDnsServer.Start();
         foreach (var domain in domains)
         {
-            dns.AddMx(domain, 10, "mx." + domain);
-            dns.AddA("mx." + domain, IPAddress.Loopback);
+            dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
         dns.AddA(Helo, IPAddress.Loopback);

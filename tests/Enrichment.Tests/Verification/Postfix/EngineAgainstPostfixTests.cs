@@ -16,8 +16,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
         await using var dns = FakeDnsServer.Start();
         foreach (var domain in new[] { "real.test", "catchall.test", "full.test" })
         {
-            dns.AddMx(domain, 10, "mx." + domain);
-            dns.AddA("mx." + domain, IPAddress.Loopback);
+            dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
         using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
