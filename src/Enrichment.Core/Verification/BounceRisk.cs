@@ -19,6 +19,7 @@ public static class Reasons
     public const string NoConnect = "no_connect";
     public const string ProtocolError = "protocol_error";
     public const string SmtpSkipped = "smtp_skipped";
+    public const string InternalError = "internal_error";
     public const string Disposable = "disposable";
     public const string Role = "role";
     public const string FreeProvider = "free_provider";

@@ -52,9 +52,11 @@ internal sealed class DomainProber(
             }
         }
 
+        // Shared by every round: a person whose candidate was accepted before a retry is not probed again.
+        var acceptedGroups = new HashSet<int>();
         for (var round = 0; pending.Count > 0; round++)
         {
-            var retry = await RunSessionsAsync(domain, hosts, pending, results, cancellationToken);
+            var retry = await RunSessionsAsync(domain, hosts, pending, results, acceptedGroups, cancellationToken);
             if (retry.Count == 0)
             {
                 break;
@@ -78,13 +80,14 @@ internal sealed class DomainProber(
         IReadOnlyList<MxRecord> hosts,
         List<Item> pending,
         Dictionary<string, RecipientProbe> results,
+        HashSet<int> acceptedGroups,
         CancellationToken cancellationToken)
     {
-        var queue = new Queue<Item>(pending);
+        var queue = new Queue<Item>(pending.Where(i => !acceptedGroups.Contains(i.Group)));
         var retry = new List<Item>();
-        var acceptedGroups = new HashSet<int>();
         var cap = options.MaxRecipientsPerTransaction;
         var fruitlessSessions = 0;
+        SmtpReply? closing = null; // the last 421 ("busy, come back later") that ended a session
 
         void Record(Item item, RecipientProbe probe)
         {
@@ -144,9 +147,11 @@ internal sealed class DomainProber(
                         break;
                     }
 
+                    var sent = 0;
                     if (!catchAllAsked)
                     {
                         catchAllAsked = true;
+                        sent = 1; // the random recipient is one of this transaction's RCPTs
                         catchAllReply = await probe.RcptToAsync(catchAllCache.ProbeLocalPart(domain) + "@" + domain, cancellationToken);
                         catchAll = RecipientClassifier.Classify(catchAllReply) switch
                         {
@@ -161,6 +166,7 @@ internal sealed class DomainProber(
 
                         if (!probe.IsConnected)
                         {
+                            closing = catchAllReply.Code == 421 ? catchAllReply : closing;
                             break;
                         }
                     }
@@ -172,7 +178,6 @@ internal sealed class DomainProber(
                         break;
                     }
 
-                    var sent = 0;
                     var reconnect = false;
                     while (queue.Count > 0 && sent < cap)
                     {
@@ -181,6 +186,13 @@ internal sealed class DomainProber(
                         {
                             queue.Dequeue();
                             continue;
+                        }
+
+                        if (probe.SessionTimeLeft < smtpOptions.CommandTimeout && queue.Count < pendingBefore)
+                        {
+                            // The session budget could cut this RCPT short and blame the recipient; start afresh.
+                            reconnect = true;
+                            break;
                         }
 
                         inFlight = item;
@@ -196,6 +208,7 @@ internal sealed class DomainProber(
                         if (reply.Code == 421 || !probe.IsConnected)
                         {
                             // The server is closing: a comment on the session, not on this recipient.
+                            closing = reply.Code == 421 ? reply : closing;
                             cap = Math.Max(1, Math.Min(cap, sent) / 2);
                             reconnect = true;
                             break;
@@ -240,7 +253,12 @@ internal sealed class DomainProber(
             fruitlessSessions = queue.Count < pendingBefore ? 0 : fruitlessSessions + 1;
             if (fruitlessSessions >= 2 && queue.Count > 0)
             {
-                RecordAll(new RecipientProbe(SmtpFinding.ProtocolError, null, host, probe.TlsUsed, null, "server ended two sessions before answering"), transient: false);
+                // Two sessions ended by "421 come back later" are rate limiting: ask again on the retry schedule.
+                RecordAll(
+                    closing is not null
+                        ? new RecipientProbe(SmtpFinding.Greylisted, closing, host, probe.TlsUsed, null, "server closed two sessions with 421")
+                        : new RecipientProbe(SmtpFinding.ProtocolError, null, host, probe.TlsUsed, null, "server ended two sessions before answering"),
+                    transient: closing is not null);
             }
         }
 
@@ -304,11 +322,13 @@ internal sealed class DomainProber(
             {
                 var lease = await limiter.AcquireAsync(mx.Exchange, cancellationToken);
                 var probe = new SmtpProbe(smtpOptions, time);
+                var handedOver = false;
                 try
                 {
                     var reply = await probe.ConnectAsync(address, mx.Exchange, cancellationToken);
                     if (reply.IsPositive && probe.IsConnected)
                     {
+                        handedOver = true;
                         return new Session(probe, mx.Exchange, lease, null, false);
                     }
 
@@ -324,9 +344,15 @@ internal sealed class DomainProber(
                 {
                     failure = new RecipientProbe(SmtpFinding.NoConnect, null, mx.Exchange, null, null, $"{Describe(address)}: {ex.Message}");
                 }
-
-                await probe.DisposeAsync();
-                lease.Dispose();
+                finally
+                {
+                    // Whatever ended the attempt (including the caller's cancellation), the slot goes back.
+                    if (!handedOver)
+                    {
+                        await probe.DisposeAsync();
+                        lease.Dispose();
+                    }
+                }
             }
         }
 

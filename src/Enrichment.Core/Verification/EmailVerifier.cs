@@ -171,7 +171,7 @@ public sealed class EmailVerifier : IDisposable
                     {
                         try
                         {
-                            foreach (var result in await VerifyDomainAsync(domain, batch, grouped: false, cancellationToken))
+                            foreach (var result in await VerifyDomainSafelyAsync(domain, batch, cancellationToken))
                             {
                                 await output.WriteAsync(result, cancellationToken);
                             }
@@ -232,7 +232,37 @@ public sealed class EmailVerifier : IDisposable
         }
         finally
         {
+            // Domain tasks still running hold slots and write to the output: let them finish (they see the same
+            // cancellation) before the slots go away and the output is completed.
+            try
+            {
+                await Task.WhenAll(inFlight);
+            }
+            catch (Exception ex) when (failure is not null)
+            {
+                _logger.LogDebug("{Count} domain batches ended with the input: {Error}", inFlight.Count, ex.Message);
+            }
+
             output.TryComplete(failure);
+        }
+    }
+
+    /// <summary>
+    /// One domain's batch, never failing the run: an unexpected error (a bug, a server we did not foresee) turns
+    /// that domain's addresses into "unknown" rows that say so, and every other domain goes on.
+    /// </summary>
+    private async Task<List<VerificationResult>> VerifyDomainSafelyAsync(string domain, List<Pending> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await VerifyDomainAsync(domain, batch, grouped: false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Verifying {Domain} failed unexpectedly", domain);
+            return batch.Select(p => new VerificationResult(
+                p.Request.Id, p.Request.Input, p.Address.Normalized, VerificationStatus.Unknown, 50, [Reasons.InternalError],
+                null, null, null, null, null, null, _time.GetUtcNow(), p.Suggestion, $"{ex.GetType().Name}: {ex.Message}")).ToList();
         }
     }
 

@@ -69,13 +69,21 @@ public static class RecipientClassifier
 
         if (enhanced is { } e)
         {
-            switch (e.Subject)
+            switch (e.Subject, e.Detail)
             {
-                case 7:
+                case (7, _):
                     return RecipientOutcome.PolicyBlock;
-                case 2 when e.Detail == 1:
+                case (2, 1):
                     return RecipientOutcome.Disabled;
-                case 1 when reply.Code is 550 or 551 or 553:
+                // x.1.7 / x.1.8: *our* sender address is bad (Postfix: "Sender address rejected: Domain not found").
+                case (1, 7 or 8):
+                    return RecipientOutcome.PolicyBlock;
+                // x.1.1 bad mailbox, x.1.2 bad destination system, x.1.3 bad syntax, x.1.6 moved, x.1.10 null MX.
+                case (1, 1 or 2 or 3 or 6 or 10) when reply.Code is 550 or 551 or 553:
+                    return RecipientOutcome.MailboxNotFound;
+                // Microsoft 365 directory-based edge blocking answers an unknown recipient with 5.4.1 "Recipient
+                // address rejected: Access denied" — about the mailbox, not about us.
+                case (4, 1) when reply.Text.Contains("recipient address rejected", StringComparison.OrdinalIgnoreCase):
                     return RecipientOutcome.MailboxNotFound;
             }
         }

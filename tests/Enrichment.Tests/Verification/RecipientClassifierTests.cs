@@ -26,6 +26,11 @@ public class RecipientClassifierTests
     [InlineData(450, "4.2.0", "Try again", RecipientOutcome.TryLater)]
     [InlineData(421, "4.7.0", "Closing", RecipientOutcome.TryLater)]
     [InlineData(550, null, "Rejected", RecipientOutcome.Rejected)]
+    [InlineData(550, "5.1.8", "<verify@host>: Sender address rejected: Domain not found", RecipientOutcome.PolicyBlock)]
+    [InlineData(553, "5.1.7", "Bad sender address syntax", RecipientOutcome.PolicyBlock)]
+    [InlineData(550, "5.1.10", "Recipient address has null MX", RecipientOutcome.MailboxNotFound)]
+    [InlineData(550, "5.4.1", "Recipient address rejected: Access denied. AS(201806281)", RecipientOutcome.MailboxNotFound)]
+    [InlineData(550, "5.4.1", "Relay access denied", RecipientOutcome.PolicyBlock)]
     public void Classify_MapsReplyToOutcome(int code, string? enhanced, string text, RecipientOutcome expected)
     {
         EnhancedStatus? status = null;

@@ -278,6 +278,12 @@ public sealed class MxResolver : IDisposable
                     return DnsAnswer.Failure("cname loop");
                 }
 
+                if (!DnsQueryWriter.IsValidName(cname.Target))
+                {
+                    // A target we could not even ask about (root, over-long label): a broken zone, not a crash.
+                    return DnsAnswer.Failure("invalid cname target");
+                }
+
                 chainTtl = Math.Min(chainTtl, cname.Ttl);
                 current = cname.Target;
             }

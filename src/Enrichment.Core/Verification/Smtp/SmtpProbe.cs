@@ -61,6 +61,9 @@ public sealed class SmtpProbe : IAsyncDisposable
 
     public SmtpProbeOptions Options => options;
 
+    /// <summary>What is left of <see cref="SmtpProbeOptions.SessionTimeout"/> (the whole budget before connecting).</summary>
+    public TimeSpan SessionTimeLeft => started ? options.SessionTimeout - time.GetElapsedTime(sessionStart) : options.SessionTimeout;
+
     /// <summary>True between a successful connect and QUIT, a 421, a failure or disposal.</summary>
     public bool IsConnected => connected;
 
@@ -199,12 +202,23 @@ public sealed class SmtpProbe : IAsyncDisposable
             throw new ArgumentException("Value may not be empty.", parameterName);
         }
 
-        // A CR or LF would let the value inject a second command (such as DATA); angle brackets would break the path.
+        // A CR or LF would let the value inject a second command (such as DATA). Angle brackets are legal inside a
+        // quoted local part ("a<b"@x.com, RFC 5321 §4.1.2), so only an unquoted one is refused.
+        var quoted = false;
         foreach (var c in value)
         {
-            if (c is '\r' or '\n' or '<' or '>' || char.IsControl(c))
+            if (c is '\r' or '\n' || char.IsControl(c))
             {
-                throw new ArgumentException("Value may not contain CR, LF, '<', '>' or control characters.", parameterName);
+                throw new ArgumentException("Value may not contain CR, LF or control characters.", parameterName);
+            }
+
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c is '<' or '>' && !quoted)
+            {
+                throw new ArgumentException("Value may not contain '<' or '>' outside a quoted local part.", parameterName);
             }
         }
     }

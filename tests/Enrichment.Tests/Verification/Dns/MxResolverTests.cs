@@ -145,6 +145,20 @@ public class MxResolverTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task LookupAsync_ReturnsFailed_WhenCnameTargetCannotBeAskedAbout()
+    {
+        await using var dns = FakeDnsServer.Start();
+        dns.ChaseCnames = false;
+        dns.AddCname("broken.test", ".");
+        using var resolver = Resolver(dns);
+
+        var lookup = await resolver.LookupAsync("broken.test");
+
+        Assert.Equal(MxOutcome.Failed, lookup.Outcome);
+        Assert.Equal("invalid cname target", lookup.Error);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task LookupAsync_ReturnsFailed_WhenCnamesLoop()
     {
         await using var dns = FakeDnsServer.Start();

@@ -314,4 +314,75 @@ public class EmailVerifierTests
         Assert.All(results, r => Assert.Equal([Reasons.MailboxNotFound], r.Reasons));
         Assert.True(h.Smtp.ConnectionCount >= 4, $"{h.Smtp.ConnectionCount} connections");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_ReconnectsInsteadOfBlamingARecipient_WhenTheSessionBudgetRunsLow()
+    {
+        var addresses = Enumerable.Range(0, 20).Select(i => $"u{i}@slow.test").ToArray();
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { RcptDelay = TimeSpan.FromMilliseconds(150), RcptReply = FakeSmtpScripts.Mailboxes(addresses) },
+            new VerificationOptions { RetrySchedule = [] },
+            probe => probe with { SessionTimeout = TimeSpan.FromSeconds(1.2), CommandTimeout = TimeSpan.FromSeconds(0.5) },
+            domains: "slow.test");
+
+        var results = await h.Verifier.VerifyAsync(addresses);
+
+        Assert.All(results, r => Assert.Equal(VerificationStatus.Deliverable, r.Status));
+        Assert.True(h.Smtp.ConnectionCount > 1);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ProbesQuotedLocalPartsWithAngleBrackets_WithoutFailingTheRun()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("alice@acme.test") }, domains: "acme.test");
+
+        var results = await h.Verifier.VerifyAsync(["\"a<b\"@acme.test", "alice@acme.test"]);
+
+        Assert.Equal(VerificationStatus.Undeliverable, results[0].Status);
+        Assert.Equal(VerificationStatus.Deliverable, results[1].Status);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ReleasesTheHostSlot_WhenTheCallerCancelsDuringConnect()
+    {
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { Misbehaviour = Misbehaviour.NoGreeting },
+            new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 1 },
+            domains: "tarpit.test");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Verifier.VerifyAsync(["a@tarpit.test"], cancel.Token));
+        var second = (await h.Verifier.VerifyAsync(["b@tarpit.test"]))[0];
+
+        Assert.Contains(Reasons.Timeout, second.Reasons); // it got the slot and timed out on the banner, instead of hanging
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_RetriesRecipients_WhenServerRateLimitsWith421()
+    {
+        var options = new VerificationOptions { RetrySchedule = [TimeSpan.FromMilliseconds(200)] };
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Fixed("421 4.7.0 Too many connections, try again later") }, options, domains: "rate.test");
+
+        var result = (await h.Verifier.VerifyAsync(["a@rate.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Unknown, result.Status);
+        Assert.Equal([Reasons.Greylisted], result.Reasons);
+        Assert.Equal(421, result.SmtpCode);
+        Assert.Equal(4, h.Smtp.ConnectionCount); // two sessions, then two more on the retry
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_CountsTheCatchAllProbeInTheFirstTransaction()
+    {
+        var addresses = Enumerable.Range(0, 6).Select(i => $"u{i}@cap.test").ToArray();
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { MaxRecipientsPerTransaction = 3, RcptReply = FakeSmtpScripts.Mailboxes(addresses) },
+            new VerificationOptions { RetrySchedule = [], MaxRecipientsPerTransaction = 3 },
+            domains: "cap.test");
+
+        var results = await h.Verifier.VerifyAsync(addresses);
+
+        Assert.All(results, r => Assert.Equal(VerificationStatus.Deliverable, r.Status));
+        Assert.Equal(7, h.Smtp.RcptCount); // never a recipient refused for the cap and asked again
+    }
 }

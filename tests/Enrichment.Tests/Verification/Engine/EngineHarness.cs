@@ -26,7 +26,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     public EmailVerifier Verifier { get; }
 
     /// <summary>Domains in <paramref name="domains"/> get "MX 10 mx.&lt;domain&gt;" pointing at the fake SMTP server.</summary>
-    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options = null, TimeProvider? time = null, params string[] domains)
+    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options = null, TimeProvider? time = null, params string[] domains) =>
+        Start(smtpOptions, options, probe => probe, time, domains);
+
+    /// <param name="tweak">Changes to the probe options the harness would use (timeouts, sender).</param>
+    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options, Func<SmtpProbeOptions, SmtpProbeOptions> tweak, TimeProvider? time = null, params string[] domains)
     {
         var dns = FakeDnsServer.Start();
         foreach (var domain in domains)
@@ -40,7 +44,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var verifier = new EmailVerifier(
             resolver,
             DomainLists.LoadDefault(),
-            new SmtpProbeOptions
+            tweak(new SmtpProbeOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,
@@ -49,7 +53,7 @@ internal sealed class EngineHarness : IAsyncDisposable
                 BannerTimeout = TimeSpan.FromSeconds(2),
                 CommandTimeout = TimeSpan.FromSeconds(2),
                 SessionTimeout = TimeSpan.FromSeconds(20),
-            },
+            }),
             options ?? new VerificationOptions { RetrySchedule = [] },
             time);
         return new EngineHarness(dns, smtp, resolver, verifier);
