@@ -36,7 +36,8 @@ internal sealed class DomainProber(
         string domain,
         IReadOnlyList<MxRecord> hosts,
         IReadOnlyList<IReadOnlyList<string>> groups,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TimeSpan, CancellationToken, Task>? waitForRetry = null)
     {
         var results = new Dictionary<string, RecipientProbe>(StringComparer.Ordinal);
         var pending = new List<Item>();
@@ -68,7 +69,7 @@ internal sealed class DomainProber(
             }
 
             logger.LogDebug("{Domain}: {Count} recipients answered 4xx; asking again in {Wait}", domain, retry.Count, options.RetrySchedule[round]);
-            await Task.Delay(options.RetrySchedule[round], time, cancellationToken);
+            await (waitForRetry ?? WaitAsync)(options.RetrySchedule[round], cancellationToken);
             pending = retry;
         }
 
@@ -264,6 +265,8 @@ internal sealed class DomainProber(
 
         return retry;
     }
+
+    private Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, time, cancellationToken);
 
     private static bool IsSessionFailure(Exception ex) =>
         ex is IOException or SocketException or TimeoutException or ObjectDisposedException;

@@ -169,16 +169,31 @@ public sealed class EmailVerifier : IDisposable
                 inFlight.Add(Task.Run(
                     async () =>
                     {
+                        var holding = true;
+
+                        // A domain waiting out a greylisting window (minutes) gives its slot to the others meanwhile.
+                        async Task WaitOutsideSlotAsync(TimeSpan delay, CancellationToken token)
+                        {
+                            holding = false;
+                            slots.Release();
+                            await Task.Delay(delay, _time, token);
+                            await slots.WaitAsync(token);
+                            holding = true;
+                        }
+
                         try
                         {
-                            foreach (var result in await VerifyDomainSafelyAsync(domain, batch, cancellationToken))
+                            foreach (var result in await VerifyDomainSafelyAsync(domain, batch, WaitOutsideSlotAsync, cancellationToken))
                             {
                                 await output.WriteAsync(result, cancellationToken);
                             }
                         }
                         finally
                         {
-                            slots.Release();
+                            if (holding)
+                            {
+                                slots.Release();
+                            }
                         }
                     },
                     cancellationToken));
@@ -251,11 +266,12 @@ public sealed class EmailVerifier : IDisposable
     /// One domain's batch, never failing the run: an unexpected error (a bug, a server we did not foresee) turns
     /// that domain's addresses into "unknown" rows that say so, and every other domain goes on.
     /// </summary>
-    private async Task<List<VerificationResult>> VerifyDomainSafelyAsync(string domain, List<Pending> batch, CancellationToken cancellationToken)
+    private async Task<List<VerificationResult>> VerifyDomainSafelyAsync(
+        string domain, List<Pending> batch, Func<TimeSpan, CancellationToken, Task> waitForRetry, CancellationToken cancellationToken)
     {
         try
         {
-            return await VerifyDomainAsync(domain, batch, grouped: false, cancellationToken);
+            return await VerifyDomainAsync(domain, batch, grouped: false, cancellationToken, waitForRetry);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -266,7 +282,8 @@ public sealed class EmailVerifier : IDisposable
         }
     }
 
-    private async Task<List<VerificationResult>> VerifyDomainAsync(string domain, List<Pending> batch, bool grouped, CancellationToken cancellationToken)
+    private async Task<List<VerificationResult>> VerifyDomainAsync(
+        string domain, List<Pending> batch, bool grouped, CancellationToken cancellationToken, Func<TimeSpan, CancellationToken, Task>? waitForRetry = null)
     {
         var lookup = await _dns.LookupAsync(domain, cancellationToken);
         var dns = lookup.Outcome switch
@@ -284,7 +301,7 @@ public sealed class EmailVerifier : IDisposable
             var groups = grouped
                 ? batch.GroupBy(p => p.Request.Id).Select(g => (IReadOnlyList<string>)g.Select(p => p.Address.Normalized).ToList()).ToList()
                 : batch.Select(p => (IReadOnlyList<string>)[p.Address.Normalized]).ToList();
-            probes = await _prober.ProbeAsync(domain, lookup.Hosts, groups, cancellationToken);
+            probes = await _prober.ProbeAsync(domain, lookup.Hosts, groups, cancellationToken, waitForRetry);
         }
 
         var results = new List<VerificationResult>(batch.Count);

@@ -385,4 +385,22 @@ public class EmailVerifierTests
         Assert.All(results, r => Assert.Equal(VerificationStatus.Deliverable, r.Status));
         Assert.Equal(7, h.Smtp.RcptCount); // never a recipient refused for the cap and asked again
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_FinishesOtherDomains_WhileGreylistedDomainsWaitForTheirRetry()
+    {
+        // One SMTP session at a time (so two domain slots); three greylisting domains come first in the input.
+        var options = new VerificationOptions { RetrySchedule = [TimeSpan.FromSeconds(3)], MaxConcurrentSessions = 1 };
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { RcptReply = c => c.Recipient.EndsWith("@open.test", StringComparison.Ordinal) ? "550 5.1.1 unknown" : "451 4.7.1 Greylisted" },
+            options,
+            domains: ["grey1.test", "grey2.test", "grey3.test", "open.test"]);
+        var requests = new[] { "a@grey1.test", "a@grey2.test", "a@grey3.test", "a@open.test" }
+            .Select((a, i) => new VerificationRequest(i, a)).ToAsyncEnumerable();
+
+        var first = await h.Verifier.VerifyAsync(requests).FirstAsync();
+
+        Assert.Equal("a@open.test", first.Input);
+        Assert.Equal(VerificationStatus.Undeliverable, first.Status);
+    }
 }
