@@ -10,8 +10,36 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
     public TextWriter Error => error;
     public bool ShowProgress => showProgress;
 
-    public TextWriter OpenOutput(string? path) =>
-        path is null or "-" ? new NonClosingWriter(output) : new StreamWriter(path, append: false);
+    /// <summary>The output: stdout, or a file that must not be the input (writing would destroy what is being read).</summary>
+    public TextWriter OpenOutput(string? path, string inputPath)
+    {
+        CheckOutput(path, inputPath);
+        return path is null or "-" ? new NonClosingWriter(output) : new StreamWriter(path, append: false);
+    }
+
+    public static void CheckOutput(string? path, string inputPath)
+    {
+        if (path is not (null or "-") && inputPath != "-"
+            && string.Equals(Path.GetFullPath(path), Path.GetFullPath(inputPath), StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"--output {path} is the input file; write the results elsewhere");
+        }
+    }
+
+    /// <summary>
+    /// True for a file that can be read twice (a regular file), false for a pipe or FIFO such as <c>&lt;(…)</c>,
+    /// which a second reader would drain.
+    /// </summary>
+    public static bool IsRereadable(string path)
+    {
+        if (path == "-")
+        {
+            return false;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        return stream.CanSeek;
+    }
 
     /// <summary>The FILE argument; an unknown option lands here, so it is refused as one.</summary>
     public static string InputPath(string? path) =>
@@ -23,7 +51,7 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
     /// <summary>Data lines in a file, for the ETA (null for stdin: unknown).</summary>
     public static long? CountLines(string path, bool hasHeader)
     {
-        if (path == "-")
+        if (!IsRereadable(path))
         {
             return null;
         }
@@ -48,15 +76,23 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
         }
         catch (ArgumentException ex)
         {
-            await context.Error.WriteLineAsync($"enrichment: {ex.Message}");
+            await context.Error.WriteLineAsync($"enrichment: {OneLine(ex.Message)}");
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("enrichment: interrupted; the output holds the rows finished so far");
+            return ExitCodes.Interrupted;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await context.Error.WriteLineAsync($"enrichment: {ex.Message}");
+            await context.Error.WriteLineAsync($"enrichment: {OneLine(ex.Message)}");
             return ExitCodes.IoError;
         }
     }
+
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private sealed class NonClosingWriter(TextWriter inner) : TextWriter
     {
@@ -76,6 +112,7 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int IoError = 1;
     public const int Usage = 2;
+    public const int Interrupted = 130;
 }
 
 /// <summary>The command tree.</summary>
@@ -92,7 +129,7 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"enrichment: {parse.Errors[0].Message} (see enrichment --help)");
+            await context.Error.WriteLineAsync($"enrichment: {CliContext.OneLine(parse.Errors[0].Message)} (see enrichment --help)");
             return ExitCodes.Usage;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Enrichment.Cli.Input;
@@ -20,6 +21,7 @@ public static class FindCommand
         ["line", "email", "status", "risk", "reasons", "source", "pattern", "confidence", "candidates", "domain_patterns", "detail"];
 
     private const int DomainBatch = 1000;
+    private const int KnownPerDomain = 200;
     private const int MaxBuffered = 20_000;
 
     private static readonly string[] FirstNames = ["first_name", "firstname", "first", "given_name"];
@@ -45,7 +47,11 @@ public static class FindCommand
         command.SetAction((parse, ct) => CliContext.GuardAsync(context, async () =>
         {
             var path = CliContext.InputPath(parse.GetValue(file));
-            var spooled = path == "-" ? await SpoolAsync(context.Input, ct) : null;
+            var outputPath = parse.GetValue(output);
+            CliContext.CheckOutput(outputPath, path); // before reading anything
+
+            // Two passes need a file that can be read twice: stdin and pipes are spooled to a temporary file first.
+            var spooled = CliContext.IsRereadable(path) ? null : await SpoolAsync(path, context.Input, ct);
             try
             {
                 using var built = parse.GetValue(noVerify) ? null : engine.Build(parse, context.Error);
@@ -56,7 +62,7 @@ public static class FindCommand
 
                 using var providers = ProviderServices.FromEnvironment();
                 var finder = new AddressFinder(built?.Verifier, parse.GetValue(noVerify) ? null : providers.Search);
-                await RunAsync(context, spooled ?? path, path == "-" ? "stdin" : path, finder, parse.GetValue(format), parse.GetValue(output), ct);
+                await RunAsync(context, spooled ?? path, path == "-" ? "stdin" : path, finder, parse.GetValue(format), outputPath, ct);
                 return 0;
             }
             finally
@@ -116,20 +122,26 @@ public static class FindCommand
                 }
 
                 remaining[domain] = remaining.GetValueOrDefault(domain) + 1;
-                if (Columns.Get(row, columns.Email) is not null)
+                var request = columns.Request(row);
+                if (AddressFinder.HasAddress(request))
                 {
                     if (!known.TryGetValue(domain, out var list))
                     {
                         known[domain] = list = [];
                     }
 
-                    list.Add(columns.Request(row));
+                    // A few hundred addresses teach a domain's formats as well as a hundred thousand do; keeping
+                    // them all would make memory grow with the input.
+                    if (list.Count < KnownPerDomain)
+                    {
+                        list.Add(request);
+                    }
                 }
             }
         }
 
         var ours = AddedColumns.Select(c => header.Contains(c, StringComparer.OrdinalIgnoreCase) ? "found_" + c : c);
-        await using var sink = context.OpenOutput(outputPath);
+        await using var sink = context.OpenOutput(outputPath, path);
         await using var writer = new RecordWriter(sink, format, [.. header, .. ours]);
         using var progress = context.ShowProgress ? new Progress(context.Error, rowCount, TimeProvider.System) : null;
         using var gate = new SemaphoreSlim(1, 1);
@@ -150,6 +162,12 @@ public static class FindCommand
                 result.Risk?.ToString(CultureInfo.InvariantCulture), string.Join('|', result.Reasons), result.Source, result.Pattern,
                 result.Confidence?.ToString("F2", CultureInfo.InvariantCulture), string.Join('|', result.Candidates), domainPatterns, result.Detail,
             ];
+            if (row.Fields.Length != header.Count)
+            {
+                // Fields beyond the header have no column to go to: say so rather than drop them silently.
+                added[^1] = string.Join("; ", new[] { added[^1], $"row has {row.Fields.Length} fields, the header {header.Count}" }.Where(t => !string.IsNullOrEmpty(t)));
+            }
+
             added.CopyTo(values, header.Count);
             await gate.WaitAsync(ct);
             try
@@ -163,7 +181,10 @@ public static class FindCommand
             }
         }
 
-        async Task DispatchAsync(string domain, List<InputRow> rows)
+        // Each domain is learned once (provider calls cost money), shared by its batches, dropped after its last.
+        var knowledge = new ConcurrentDictionary<string, Lazy<Task<DomainKnowledge>>>(StringComparer.Ordinal);
+
+        async Task DispatchAsync(string domain, List<InputRow> rows, bool last)
         {
             await slots.WaitAsync(ct);
             inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
@@ -173,8 +194,13 @@ public static class FindCommand
                     try
                     {
                         var requests = rows.Select(columns.Request).ToList();
-                        var learnFrom = known.GetValueOrDefault(domain) ?? [];
-                        var found = await finder.FindAsync(domain, requests, learnFrom, ct);
+                        var learned = knowledge.GetOrAdd(domain, d => new Lazy<Task<DomainKnowledge>>(() => finder.LearnAsync(d, known.GetValueOrDefault(d) ?? [], ct)));
+                        var found = await finder.FindAsync(domain, requests, await learned.Value, ct);
+                        if (last)
+                        {
+                            knowledge.TryRemove(domain, out _);
+                        }
+
                         var byId = rows.ToDictionary(r => r.Line);
                         var described = found.Patterns.Describe();
                         foreach (var result in found.Results)
@@ -193,52 +219,60 @@ public static class FindCommand
         // Pass 2: collect each domain's rows; a domain goes as soon as all its rows are in (or its batch is full).
         var buffers = new Dictionary<string, List<InputRow>>(StringComparer.Ordinal);
         var buffered = 0;
-        await using (var input = await OpenAsync(path, displayName, context, ct))
+        try
         {
-            await foreach (var row in input.ReadAsync(ct))
+            await using (var input = await OpenAsync(path, displayName, context, ct))
             {
-                if (columns.DomainOf(row) is not { } domain)
+                await foreach (var row in input.ReadAsync(ct))
                 {
-                    var problem = Columns.Get(row, columns.Domain) is { } given
-                        ? $"'{given}' in column {header[columns.Domain]} is not a domain or website"
-                        : "no domain: give a domain or website column, or an email";
-                    await WriteAsync(row, new FindResult(row.Line, null, "error", null, ["missing_domain"], "", null, null, [], problem), null);
-                    continue;
-                }
-
-                if (!buffers.TryGetValue(domain, out var list))
-                {
-                    buffers[domain] = list = [];
-                }
-
-                list.Add(row);
-                buffered++;
-                var left = remaining[domain] -= 1;
-                if (left == 0 || list.Count >= DomainBatch)
-                {
-                    buffers.Remove(domain);
-                    buffered -= list.Count;
-                    await DispatchAsync(domain, list);
-                }
-                else if (buffered >= MaxBuffered)
-                {
-                    // Rows of many domains spread thinly over a huge file: send the largest half on their way
-                    // (each still learns from all of its domain's known addresses, gathered in pass 1).
-                    foreach (var (largest, rows) in buffers.OrderByDescending(b => b.Value.Count).ToList())
+                    if (columns.DomainOf(row) is not { } domain)
                     {
-                        buffers.Remove(largest);
-                        buffered -= rows.Count;
-                        await DispatchAsync(largest, rows);
-                        if (buffered < MaxBuffered / 2)
+                        var problem = Columns.Get(row, columns.Domain) is { } given
+                            ? $"'{given}' in column {header[columns.Domain]} is not a domain or website"
+                            : "no domain: give a domain or website column, or an email";
+                        await WriteAsync(row, new FindResult(row.Line, null, "error", null, ["missing_domain"], "", null, null, [], problem), null);
+                        continue;
+                    }
+
+                    if (!buffers.TryGetValue(domain, out var list))
+                    {
+                        buffers[domain] = list = [];
+                    }
+
+                    list.Add(row);
+                    buffered++;
+                    var left = remaining[domain] -= 1;
+                    if (left == 0 || list.Count >= DomainBatch)
+                    {
+                        buffers.Remove(domain);
+                        buffered -= list.Count;
+                        await DispatchAsync(domain, list, last: left == 0);
+                    }
+                    else if (buffered >= MaxBuffered)
+                    {
+                        // Rows of many domains spread thinly over a huge file: send the largest half on their way
+                        // (each still learns from all of its domain's known addresses, gathered in pass 1).
+                        foreach (var (largest, rows) in buffers.OrderByDescending(b => b.Value.Count).ToList())
                         {
-                            break;
+                            buffers.Remove(largest);
+                            buffered -= rows.Count;
+                            await DispatchAsync(largest, rows, last: false);
+                            if (buffered < MaxBuffered / 2)
+                            {
+                                break;
+                            }
                         }
                     }
                 }
             }
-        }
 
-        await Task.WhenAll(inFlight);
+            await Task.WhenAll(inFlight);
+        }
+        finally
+        {
+            // On an error or Ctrl-C, the domains under way finish (or see the cancellation) before the writer goes.
+            await Task.WhenAll(inFlight).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
     }
 
     private static async Task<InputFile> OpenAsync(string path, string displayName, CliContext context, CancellationToken ct)
@@ -253,18 +287,20 @@ public static class FindCommand
         return input;
     }
 
-    private static async Task<string> SpoolAsync(TextReader stdin, CancellationToken ct)
+    private static async Task<string> SpoolAsync(string path, TextReader stdin, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"enrichment-find-{Guid.NewGuid():N}.csv");
-        await using var file = new StreamWriter(path);
+        var spool = Path.Combine(Path.GetTempPath(), $"enrichment-find-{Guid.NewGuid():N}.csv");
+        using var source = path == "-" ? null : new StreamReader(path);
+        var reader = source ?? stdin;
+        await using var file = new StreamWriter(spool);
         var buffer = new char[81920];
         int read;
-        while ((read = await stdin.ReadAsync(buffer, ct)) > 0)
+        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
         {
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
 
-        return path;
+        return spool;
     }
 }
 

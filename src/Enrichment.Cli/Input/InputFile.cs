@@ -31,10 +31,10 @@ public sealed class InputFile : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(isHeader);
         var reader = path == "-" ? stdin : new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         var name = path == "-" ? "stdin" : path;
-        var first = await reader.ReadLineAsync(cancellationToken);
+        var first = (await reader.ReadLineAsync(cancellationToken))?.TrimStart('\uFEFF');
         if (first is not null)
         {
-            var header = first.TrimStart('\uFEFF').Split(',').Select(c => c.Trim().Trim('"')).ToList();
+            var header = HeaderFields(first);
             if (isHeader(header.Select(Normalize).ToList()))
             {
                 return new InputFile(name, new PrefixedTextReader(first + "\n", reader), null, header);
@@ -79,7 +79,7 @@ public sealed class InputFile : IAsyncDisposable
             yield break;
         }
 
-        await using var csv = CsvReader.Create(_reader, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true }, leaveOpen: true);
+        await using var csv = CsvReader.Create(_reader, Options(hasHeader: true), leaveOpen: true);
         while (true)
         {
             bool more;
@@ -118,6 +118,29 @@ public sealed class InputFile : IAsyncDisposable
             return 0;
         }
     }
+
+    /// <summary>The first line's fields, parsed as CSV (a header may quote names that hold commas).</summary>
+    private static List<string> HeaderFields(string line)
+    {
+        using var csv = CsvReader.Create(new StringReader(line), Options(hasHeader: false));
+        if (!csv.Read())
+        {
+            return [];
+        }
+
+        var fields = new List<string>(csv.FieldCount);
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            fields.Add(csv.GetString(i).Trim());
+        }
+
+        return fields;
+    }
+
+    // Comma only: CsvHelper would otherwise guess among , ; tab and |, and '|' is legal in an address.
+    // A record over 1 MiB is an unclosed quote swallowing the file, not a contact.
+    private static CsvReaderOptions Options(bool hasHeader) =>
+        new() { HasHeader = hasHeader, TrackLineNumbers = true, Separator = ',', MaxRecordSize = 1 << 20 };
 
     public static string Normalize(string column) =>
         column.Trim().Trim('"').Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');

@@ -7,18 +7,18 @@ namespace Enrichment.Cli.Output;
 public sealed class RecordWriter : IAsyncDisposable
 {
     private readonly TextWriter _out;
-    private readonly IReadOnlyList<string> _columns;
+    private readonly List<string> _columns;
     private readonly CsvWriter? _csv;
     private long _records;
 
     public RecordWriter(TextWriter output, OutputFormat format, IReadOnlyList<string> columns)
     {
         _out = output;
-        _columns = columns;
+        _columns = Unique(columns);
         if (format == OutputFormat.Csv)
         {
             _csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
-            foreach (var column in columns)
+            foreach (var column in _columns)
             {
                 _csv.WriteField(column);
             }
@@ -68,6 +68,25 @@ public sealed class RecordWriter : IAsyncDisposable
         }
 
         await _out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).AsMemory(), cancellationToken);
+    }
+
+    /// <summary>Column names made unique ("name", "name_2"): a JSON object cannot hold one key twice.</summary>
+    private static List<string> Unique(IReadOnlyList<string> columns)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var unique = new List<string>(columns.Count);
+        foreach (var column in columns)
+        {
+            var name = column;
+            for (var n = 2; !seen.Add(name); n++)
+            {
+                name = $"{column}_{n}";
+            }
+
+            unique.Add(name);
+        }
+
+        return unique;
     }
 
     public async ValueTask DisposeAsync()

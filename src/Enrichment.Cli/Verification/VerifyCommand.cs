@@ -36,7 +36,7 @@ public static class VerifyCommand
             using var built = engine.Build(parse, context.Error);
             await built.WarnAboutHeloAsync(ct);
             var emailColumn = input.Header is null ? 0 : input.Column(EmailColumnNames);
-            await using var sink = context.OpenOutput(parse.GetValue(output));
+            await using var sink = context.OpenOutput(parse.GetValue(output), path);
             await using var writer = new RecordWriter(sink, parse.GetValue(format), Columns);
             using var progress = context.ShowProgress ? new Progress(context.Error, CliContext.CountLines(path, input.Header is not null), TimeProvider.System) : null;
 

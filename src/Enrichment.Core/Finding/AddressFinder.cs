@@ -2,6 +2,7 @@ using Enrichment.Finding.DomainSearch;
 using Enrichment.Finding.Names;
 using Enrichment.Finding.Patterns;
 using Enrichment.Verification;
+using Enrichment.Verification.Syntax;
 
 namespace Enrichment.Finding;
 
@@ -23,6 +24,9 @@ public sealed record FindResult(
 
 public sealed record DomainFindResult(string Domain, PatternDistribution Patterns, IReadOnlyList<FindResult> Results);
 
+/// <summary>What is known of a domain before anyone is looked up (see <see cref="AddressFinder.LearnAsync"/>).</summary>
+public sealed record DomainKnowledge(string Domain, MergedDomainSearch Search, PatternDistribution Patterns, IReadOnlySet<string> Taken);
+
 /// <summary>
 /// Finds addresses for the people of one domain: what the domain search knows, else ranked guesses from
 /// the domain's learned formats; then verification decides, in the domain's one SMTP session.
@@ -42,16 +46,18 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
     /// <summary>False ranks every domain by the global priors alone (the baseline the benchmarks compare against).</summary>
     public bool LearnFormats { get; init; } = true;
 
-    /// <param name="domain">The mail domain (ASCII, lowercase).</param>
-    /// <param name="rows">Rows to answer: people to find, and rows that already carry an address (verified too).</param>
-    /// <param name="learnFrom">More known addresses of the domain to learn its formats from (not answered).</param>
-    public async Task<DomainFindResult> FindAsync(string domain, IReadOnlyList<FindRequest> rows, IReadOnlyList<FindRequest>? learnFrom = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the domain search and the known addresses say about a domain: its contacts, its formats and the local
+    /// parts already taken. Learn once per domain and pass it to every <see cref="FindAsync"/> of that domain: the
+    /// provider calls are paid for, and learning is the costly part of a large domain.
+    /// </summary>
+    public async Task<DomainKnowledge> LearnAsync(string domain, IEnumerable<FindRequest> known, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var known = rows.Where(r => !string.IsNullOrWhiteSpace(r.Email)).ToList();
-        var people = rows.Where(r => string.IsNullOrWhiteSpace(r.Email)).ToList();
-
-        var own = known.Concat(learnFrom ?? []).DistinctBy(k => k.Email!.Trim().ToLowerInvariant()).Select(k => new FoundContact(k.Email!.Trim(), k.FirstName, k.LastName, k.Title, null, null, null, [], [SourceOwn])).ToList();
+        ArgumentNullException.ThrowIfNull(known);
+        var own = known.Where(HasAddress)
+            .DistinctBy(k => k.Email!.Trim().ToLowerInvariant())
+            .Select(k => new FoundContact(k.Email!.Trim(), k.FirstName, k.LastName, k.Title, null, null, null, [], [SourceOwn]))
+            .ToList();
         var merged = await (search ?? NoProviders).SearchAsync(domain, own, cancellationToken);
 
         var knownAddresses = merged.Contacts
@@ -62,7 +68,28 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
         var patterns = LearnFormats
             ? PatternLearner.Learn(domain, knownAddresses, merged.DeclaredPatterns.Count > 0 ? merged.DeclaredPatterns[0] : null)
             : PatternLearner.Learn(domain, []);
-        var taken = knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal);
+        return new DomainKnowledge(domain, merged, patterns, knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>A row's address counts as known only when it is one ("n/a" or "-" is a person still to find).</summary>
+    public static bool HasAddress(FindRequest row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return !string.IsNullOrWhiteSpace(row.Email) && EmailSyntax.Parse(row.Email).IsValid;
+    }
+
+    /// <param name="domain">The mail domain (ASCII, lowercase).</param>
+    /// <param name="rows">Rows to answer: people to find, and rows that already carry an address (verified too).</param>
+    /// <param name="knowledge">The domain's <see cref="LearnAsync"/>; when null it is learned from <paramref name="rows"/> alone.</param>
+    public async Task<DomainFindResult> FindAsync(string domain, IReadOnlyList<FindRequest> rows, DomainKnowledge? knowledge = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var known = rows.Where(HasAddress).ToList();
+        var people = rows.Where(r => !HasAddress(r)).ToList();
+        knowledge ??= await LearnAsync(domain, known, cancellationToken);
+        var merged = knowledge.Search;
+        var patterns = knowledge.Patterns;
+        var taken = knowledge.Taken;
 
         // Who needs what: a provider may already know the person; otherwise rank guesses.
         var plans = new List<(FindRequest Row, string Source, List<Candidate> Candidates, string? Problem)>();

@@ -113,4 +113,55 @@ public class FindCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("line 1", error, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_ParsesQuotedHeaderNames_AndTreatsPlaceholderEmailsAsPeopleToFind()
+    {
+        var input = string.Join('\n',
+            "\"Full, Name\",first_name,last_name,domain,email",
+            "\"Dupont, Jean\",Jean,Dupont,acme.test,n/a",
+            "");
+
+        var (exit, output, _) = await CliRunner.RunAsync(input, "find", "-", "--no-verify");
+
+        Assert.Equal(0, exit);
+        var row = Rows(output).Single();
+        Assert.Equal("Dupont, Jean", row["Full, Name"]);
+        Assert.Equal("n/a", row["email"]);
+        Assert.Equal("jean.dupont@acme.test", row["found_email"]);
+        Assert.Equal("guess", row["source"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_MakesColumnNamesUnique_AndNotesRaggedRows_InJsonLines()
+    {
+        var input = "name,domain,name\nJean Dupont,acme.test,JD,surplus\n";
+
+        var (exit, output, _) = await CliRunner.RunAsync(input, "find", "-", "--no-verify", "--format", "jsonl");
+
+        Assert.Equal(0, exit);
+        var row = System.Text.Json.JsonDocument.Parse(output.Trim()).RootElement;
+        Assert.Equal("Jean Dupont", row.GetProperty("name").GetString());
+        Assert.Equal("JD", row.GetProperty("name_2").GetString());
+        Assert.Contains("row has 4 fields, the header 3", row.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Find_RefusesToWriteOverItsInput()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"find-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "first_name,last_name,domain\nJean,Dupont,acme.test\n");
+        try
+        {
+            var (exit, _, error) = await CliRunner.RunAsync("", "find", path, "--no-verify", "-o", path);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("is the input file", error, StringComparison.Ordinal);
+            Assert.Equal("first_name,last_name,domain\nJean,Dupont,acme.test\n", await File.ReadAllTextAsync(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

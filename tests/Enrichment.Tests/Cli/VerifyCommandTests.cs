@@ -121,4 +121,16 @@ public class VerifyCommandTests
         Assert.Contains("no_connect", output, StringComparison.Ordinal);
         Assert.Contains("could not reach any MX host on port 9", error, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Verify_SplitsCsvOnCommasOnly_AndStripsAByteOrderMark()
+    {
+        var (exit, csvOut, _) = await CliRunner.RunAsync("email\nab|cd@acme.test\n", "verify", "-", "--no-smtp", "--nameserver", "127.0.0.1:9", "--dns-timeout", "0.2");
+        var (exit2, plainOut, _) = await CliRunner.RunAsync("\uFEFFjane@acme.test\n", "verify", "-", "--no-smtp", "--nameserver", "127.0.0.1:9", "--dns-timeout", "0.2");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(",ab|cd@acme.test,ab|cd@acme.test,", csvOut, StringComparison.Ordinal);
+        Assert.Equal(0, exit2);
+        Assert.Contains("1,jane@acme.test,jane@acme.test,", plainOut, StringComparison.Ordinal);
+    }
 }
