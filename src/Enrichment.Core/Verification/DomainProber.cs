@@ -180,7 +180,8 @@ internal sealed class DomainProber(
                     }
 
                     var reconnect = false;
-                    while (queue.Count > 0 && sent < cap)
+                    var asked = 0; // recipients of the queue asked in this transaction: at least one, whatever the cap
+                    while (queue.Count > 0 && (sent < cap || asked == 0))
                     {
                         var item = queue.Peek();
                         if (acceptedGroups.Contains(item.Group))
@@ -217,6 +218,7 @@ internal sealed class DomainProber(
 
                         queue.Dequeue();
                         sent++;
+                        asked++;
                         var finding = ToFinding(outcome);
                         Record(item, new RecipientProbe(finding, reply, host, probe.TlsUsed, catchAll, null));
                         if (finding == SmtpFinding.Greylisted)

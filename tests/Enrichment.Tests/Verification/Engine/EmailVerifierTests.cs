@@ -403,4 +403,18 @@ public class EmailVerifierTests
         Assert.Equal("a@open.test", first.Input);
         Assert.Equal(VerificationStatus.Undeliverable, first.Status);
     }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_AsksOneRecipientPerSession_InTheOneConnectionPerAddressMode()
+    {
+        // The benchmark's baseline: a session per address, the catch-all probe repeated in each.
+        var options = new VerificationOptions { RetrySchedule = [], MaxRecipientsPerTransaction = 1, MaxTransactionsPerSession = 1, CatchAllCacheAge = TimeSpan.Zero };
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("a@naive.test") }, options, domains: "naive.test");
+
+        var results = await h.Verifier.VerifyAsync(["a@naive.test", "b@naive.test", "c@naive.test"]);
+
+        Assert.Equal([VerificationStatus.Deliverable, VerificationStatus.Undeliverable, VerificationStatus.Undeliverable], results.Select(r => r.Status));
+        Assert.Equal(3, h.Smtp.ConnectionCount);
+        Assert.Equal(6, h.Smtp.RcptCount);
+    }
 }
