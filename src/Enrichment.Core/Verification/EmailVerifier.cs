@@ -53,7 +53,7 @@ public sealed class EmailVerifier : IDisposable
     public int DomainBatchSize { get; init; } = 500;
 
     /// <summary>Valid addresses held back waiting for more of their domain; bounds memory on huge inputs.</summary>
-    public int MaxBuffered { get; init; } = 10_000;
+    public int MaxBuffered { get; init; } = 7_500;
 
     /// <summary>Verifies a list and returns the results in input order.</summary>
     public async Task<IReadOnlyList<VerificationResult>> VerifyAsync(IEnumerable<string> addresses, CancellationToken cancellationToken = default)
