@@ -17,6 +17,9 @@ public sealed record FakeSmtpOptions
     /// <summary>Offer STARTTLS with a self-signed certificate generated in-process.</summary>
     public bool OfferStartTls { get; init; }
 
+    /// <summary>With <see cref="OfferStartTls"/>: answer 220 to STARTTLS, then hang up instead of negotiating (broken TLS stacks).</summary>
+    public bool BreakTlsHandshake { get; init; }
+
     /// <summary>0 = unlimited; more accepted recipients in one transaction get "452 4.5.3 Too many recipients".</summary>
     public int MaxRecipientsPerTransaction { get; init; }
 

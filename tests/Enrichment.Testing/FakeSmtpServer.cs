@@ -275,6 +275,11 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     }
 
                     await ReplyAsync("220 2.0.0 Ready to start TLS", cancellationToken);
+                    if (options.BreakTlsHandshake)
+                    {
+                        return false; // the connection closes: the client's handshake fails
+                    }
+
                     await StartTlsAsync(cancellationToken);
                     return true;
                 case "MAIL":

@@ -325,38 +325,51 @@ internal sealed class DomainProber(
 
             foreach (var address in addresses.Take(2))
             {
-                var lease = await limiter.AcquireAsync(mx.Exchange, cancellationToken);
-                var probe = new SmtpProbe(smtpOptions, time);
-                var handedOver = false;
-                try
+                var probeOptions = smtpOptions;
+                for (var attempt = 0; attempt < 2; attempt++)
                 {
-                    var reply = await probe.ConnectAsync(address, mx.Exchange, cancellationToken);
-                    if (reply.IsPositive && probe.IsConnected)
+                    var lease = await limiter.AcquireAsync(mx.Exchange, cancellationToken);
+                    var probe = new SmtpProbe(probeOptions, time);
+                    var handedOver = false;
+                    try
                     {
-                        handedOver = true;
-                        return new Session(probe, mx.Exchange, lease, null, false);
+                        var reply = await probe.ConnectAsync(address, mx.Exchange, cancellationToken);
+                        if (reply.IsPositive && probe.IsConnected)
+                        {
+                            handedOver = true;
+                            return new Session(probe, mx.Exchange, lease, null, false);
+                        }
+
+                        // 421 at the greeting is "busy, come back"; 554 is "not you".
+                        transient = reply.IsTransient;
+                        failure = new RecipientProbe(reply.IsTransient ? SmtpFinding.Greylisted : SmtpFinding.PolicyBlock, reply, mx.Exchange, probe.TlsUsed, null, "session refused");
+                    }
+                    catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        failure = new RecipientProbe(SmtpFinding.Timeout, null, mx.Exchange, null, null, $"{Describe(address)}: {ex.Message}");
+                    }
+                    catch (Exception ex) when (IsSessionFailure(ex) && !cancellationToken.IsCancellationRequested)
+                    {
+                        failure = new RecipientProbe(SmtpFinding.NoConnect, null, mx.Exchange, null, null, $"{Describe(address)}: {ex.Message}");
+                    }
+                    finally
+                    {
+                        // Whatever ended the attempt (including the caller's cancellation), the slot goes back.
+                        if (!handedOver)
+                        {
+                            await probe.DisposeAsync();
+                            lease.Dispose();
+                        }
                     }
 
-                    // 421 at the greeting is "busy, come back"; 554 is "not you".
-                    transient = reply.IsTransient;
-                    failure = new RecipientProbe(reply.IsTransient ? SmtpFinding.Greylisted : SmtpFinding.PolicyBlock, reply, mx.Exchange, probe.TlsUsed, null, "session refused");
-                }
-                catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = new RecipientProbe(SmtpFinding.Timeout, null, mx.Exchange, null, null, $"{Describe(address)}: {ex.Message}");
-                }
-                catch (Exception ex) when (IsSessionFailure(ex) && !cancellationToken.IsCancellationRequested)
-                {
-                    failure = new RecipientProbe(SmtpFinding.NoConnect, null, mx.Exchange, null, null, $"{Describe(address)}: {ex.Message}");
-                }
-                finally
-                {
-                    // Whatever ended the attempt (including the caller's cancellation), the slot goes back.
-                    if (!handedOver)
+                    if (!probe.TlsFailed || !probeOptions.UseStartTls)
                     {
-                        await probe.DisposeAsync();
-                        lease.Dispose();
+                        break;
                     }
+
+                    // Opportunistic TLS (RFC 7435): a server whose TLS is broken is still asked, in plain text.
+                    logger.LogDebug("{Host}: STARTTLS handshake failed; trying again without TLS", mx.Exchange);
+                    probeOptions = probeOptions with { UseStartTls = false };
                 }
             }
         }

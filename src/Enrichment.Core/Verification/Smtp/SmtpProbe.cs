@@ -69,6 +69,9 @@ public sealed class SmtpProbe : IAsyncDisposable
 
     public bool TlsUsed { get; private set; }
 
+    /// <summary>True when the session ended in a failed STARTTLS handshake (the caller may try again in plain text).</summary>
+    public bool TlsFailed { get; private set; }
+
     /// <summary>EHLO keywords of the latest EHLO reply, upper-case ("STARTTLS", "PIPELINING", "SIZE", ...).</summary>
     public IReadOnlyCollection<string> Capabilities => capabilities;
 
@@ -290,15 +293,23 @@ public sealed class SmtpProbe : IAsyncDisposable
             RemoteCertificateValidationCallback = AcceptAnyCertificate,
 #pragma warning restore CA5359
         };
-        await RunStepAsync(
-            "TLS handshake",
-            options.CommandTimeout,
-            async token =>
-            {
-                await ssl.AuthenticateAsClientAsync(sslOptions, token).ConfigureAwait(false);
-                return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RunStepAsync(
+                "TLS handshake",
+                options.CommandTimeout,
+                async token =>
+                {
+                    await ssl.AuthenticateAsClientAsync(sslOptions, token).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            TlsFailed = true;
+            throw;
+        }
 
         reader.ReplaceStream(ssl);
         TlsUsed = true;

@@ -417,4 +417,18 @@ public class EmailVerifierTests
         Assert.Equal(3, h.Smtp.ConnectionCount);
         Assert.Equal(6, h.Smtp.RcptCount);
     }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_FallsBackToPlainText_WhenTheTlsHandshakeFails()
+    {
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { OfferStartTls = true, BreakTlsHandshake = true, RcptReply = FakeSmtpScripts.Mailboxes("alice@oldtls.test") },
+            domains: "oldtls.test");
+
+        var result = (await h.Verifier.VerifyAsync(["alice@oldtls.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Deliverable, result.Status);
+        Assert.False(result.Tls);
+        Assert.Equal(2, h.Smtp.ConnectionCount);
+    }
 }
