@@ -42,6 +42,8 @@ public enum SmtpFinding
     Timeout,
     NoConnect,
     ProtocolError,
+    /// <summary>The MX host's own address could not be looked up.</summary>
+    DnsFailure,
 }
 
 /// <summary>How the DNS step ended.</summary>
@@ -94,6 +96,7 @@ public static class BounceRisk
         { Smtp: SmtpFinding.Timeout } => (VerificationStatus.Unknown, 50, Reasons.Timeout),
         { Smtp: SmtpFinding.NoConnect } => (VerificationStatus.Unknown, 50, Reasons.NoConnect),
         { Smtp: SmtpFinding.ProtocolError } => (VerificationStatus.Unknown, 50, Reasons.ProtocolError),
+        { Smtp: SmtpFinding.DnsFailure } => (VerificationStatus.Unknown, 60, Reasons.DnsFailure),
         _ => (VerificationStatus.Unknown, 40, Reasons.SmtpSkipped),
     };
 

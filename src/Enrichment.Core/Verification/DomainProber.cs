@@ -316,10 +316,12 @@ internal sealed class DomainProber(
         var transient = false;
         foreach (var mx in hosts)
         {
-            var addresses = await dns.ResolveHostAsync(mx.Exchange, cancellationToken);
+            var (addresses, dnsError) = await dns.LookupHostAsync(mx.Exchange, cancellationToken);
             if (addresses.Count == 0)
             {
-                failure = failure with { MxHost = mx.Exchange, Detail = $"MX host {mx.Exchange} has no address" };
+                failure = dnsError is null
+                    ? failure with { MxHost = mx.Exchange, Detail = $"MX host {mx.Exchange} has no address" }
+                    : new RecipientProbe(SmtpFinding.DnsFailure, null, mx.Exchange, null, null, $"MX host {mx.Exchange}: {dnsError}");
                 continue;
             }
 

@@ -28,6 +28,7 @@ public class BounceRiskTests
         { new(true, DnsFinding.MailHosts, SmtpFinding.Timeout), VerificationStatus.Unknown, 50, [Reasons.Timeout] },
         { new(true, DnsFinding.MailHosts, SmtpFinding.NoConnect), VerificationStatus.Unknown, 50, [Reasons.NoConnect] },
         { new(true, DnsFinding.MailHosts, SmtpFinding.ProtocolError), VerificationStatus.Unknown, 50, [Reasons.ProtocolError] },
+        { new(true, DnsFinding.MailHosts, SmtpFinding.DnsFailure), VerificationStatus.Unknown, 60, [Reasons.DnsFailure] },
         { new(true, DnsFinding.MailHosts, SmtpFinding.NotRun), VerificationStatus.Unknown, 40, [Reasons.SmtpSkipped] },
     };
 

@@ -112,14 +112,21 @@ public sealed class MxResolver : IDisposable
     }
 
     /// <summary>IPv4 addresses, then IPv6 addresses, of <paramref name="host"/>; empty when there are none or DNS failed.</summary>
-    public async Task<IReadOnlyList<IPAddress>> ResolveHostAsync(string host, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IPAddress>> ResolveHostAsync(string host, CancellationToken cancellationToken = default) =>
+        (await LookupHostAsync(host, cancellationToken)).Addresses;
+
+    /// <summary>
+    /// IPv4 addresses, then IPv6 addresses, of <paramref name="host"/>, telling "no address" apart from "DNS did not
+    /// answer" (<see cref="HostLookup.Error"/> set when no query succeeded).
+    /// </summary>
+    public async Task<HostLookup> LookupHostAsync(string host, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var name = Normalize(host);
         if (!DnsQueryWriter.IsValidName(name))
         {
-            return [];
+            return new HostLookup([], "invalid host name");
         }
 
         var addresses = new List<IPAddress>();
@@ -127,13 +134,15 @@ public sealed class MxResolver : IDisposable
         addresses.AddRange(v4.Records.OfType<AddressResourceRecord>().Select(r => r.Address));
 
         // RFC 8020: NXDOMAIN means nothing exists at that name, AAAA included.
-        if (v4.Kind != DnsAnswerKind.NameError)
+        if (v4.Kind == DnsAnswerKind.NameError)
         {
-            var v6 = await QueryAsync(name, DnsRecordType.Aaaa, cancellationToken);
-            addresses.AddRange(v6.Records.OfType<AddressResourceRecord>().Select(r => r.Address));
+            return new HostLookup(addresses, null);
         }
 
-        return addresses;
+        var v6 = await QueryAsync(name, DnsRecordType.Aaaa, cancellationToken);
+        addresses.AddRange(v6.Records.OfType<AddressResourceRecord>().Select(r => r.Address));
+        var failed = addresses.Count == 0 && v4.Kind == DnsAnswerKind.Failed && v6.Kind == DnsAnswerKind.Failed;
+        return new HostLookup(addresses, failed ? v4.Error ?? "dns failure" : null);
     }
 
     /// <summary>

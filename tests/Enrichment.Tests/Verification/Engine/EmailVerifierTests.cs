@@ -431,4 +431,22 @@ public class EmailVerifierTests
         Assert.False(result.Tls);
         Assert.Equal(2, h.Smtp.ConnectionCount);
     }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_ReportsDnsFailure_WhenTheMxHostsAddressCannotBeLookedUp()
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions());
+        h.Dns.AddMx("lame.test", 10, "mx.lame.test");
+        h.Dns.SetServFail("mx.lame.test");
+        h.Dns.AddMx("empty.test", 10, "mx.empty.test");
+        h.Dns.AddEmptyName("mx.empty.test");
+
+        var results = await h.Verifier.VerifyAsync(["a@lame.test", "a@empty.test"]);
+
+        Assert.Equal([Reasons.DnsFailure], results[0].Reasons);
+        Assert.Equal(VerificationStatus.Unknown, results[0].Status);
+        Assert.Equal([Reasons.NoConnect], results[1].Reasons);
+        Assert.Contains("has no address", results[1].Detail, StringComparison.Ordinal);
+        Assert.Equal(0, h.Smtp.ConnectionCount);
+    }
 }
