@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Enrichment.Cli.Input;
@@ -22,7 +21,8 @@ public static class FindCommand
 
     private const int DomainBatch = 1000;
     private const int KnownPerDomain = 200;
-    private const int MaxBuffered = 20_000;
+    private const int DomainsAtOnce = 8;
+    private const long BucketBytes = 2L << 20;
 
     private static readonly string[] FirstNames = ["first_name", "firstname", "first", "given_name"];
     private static readonly string[] LastNames = ["last_name", "lastname", "last", "surname", "family_name"];
@@ -50,28 +50,16 @@ public static class FindCommand
             var outputPath = parse.GetValue(output);
             CliContext.CheckOutput(outputPath, path); // before reading anything
 
-            // Two passes need a file that can be read twice: stdin and pipes are spooled to a temporary file first.
-            var spooled = CliContext.IsRereadable(path) ? null : await SpoolAsync(path, context.Input, ct);
-            try
+            using var built = parse.GetValue(noVerify) ? null : engine.Build(parse, context.Error);
+            if (built is not null)
             {
-                using var built = parse.GetValue(noVerify) ? null : engine.Build(parse, context.Error);
-                if (built is not null)
-                {
-                    await built.WarnAboutHeloAsync(ct);
-                }
+                await built.WarnAboutHeloAsync(ct);
+            }
 
-                using var providers = ProviderServices.FromEnvironment();
-                var finder = new AddressFinder(built?.Verifier, parse.GetValue(noVerify) ? null : providers.Search);
-                await RunAsync(context, spooled ?? path, path == "-" ? "stdin" : path, finder, parse.GetValue(format), outputPath, ct);
-                return 0;
-            }
-            finally
-            {
-                if (spooled is not null)
-                {
-                    File.Delete(spooled);
-                }
-            }
+            using var providers = ProviderServices.FromEnvironment();
+            var finder = new AddressFinder(built?.Verifier, parse.GetValue(noVerify) ? null : providers.Search);
+            await RunAsync(context, path, path == "-" ? "stdin" : path, finder, parse.GetValue(format), outputPath, ct);
+            return 0;
         }));
         return command;
     }
@@ -100,131 +88,67 @@ public static class FindCommand
             new(row.Line, Get(row, First), Get(row, Last), Get(row, Full), Get(row, Title), Get(row, Email));
     }
 
+    /// <summary>
+    /// Rows of one domain may be spread over the whole file, and a domain's formats are learned from all of its
+    /// known addresses. So the input is read once and each row is appended to a temporary bucket file chosen by a
+    /// hash of its domain (every row of a domain lands in the same bucket); then bucket by bucket, all of a
+    /// domain's rows are in memory together and it is learned once. Memory is one bucket, not the file.
+    /// </summary>
     private static async Task RunAsync(CliContext context, string path, string displayName, AddressFinder finder, OutputFormat format, string? outputPath, CancellationToken ct)
     {
-        // Pass 1: every domain's known addresses and row count, since rows of one domain may be spread
-        // across the file and the format is learned from all of them.
-        var known = new Dictionary<string, List<FindRequest>>(StringComparer.Ordinal);
-        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
-        long rowCount = 0;
-        Columns columns;
-        IReadOnlyList<string> header;
-        await using (var input = await OpenAsync(path, displayName, context, ct))
-        {
-            columns = Columns.From(input);
-            header = input.Header!;
-            await foreach (var row in input.ReadAsync(ct))
-            {
-                rowCount++;
-                if (columns.DomainOf(row) is not { } domain)
-                {
-                    continue;
-                }
-
-                remaining[domain] = remaining.GetValueOrDefault(domain) + 1;
-                var request = columns.Request(row);
-                if (AddressFinder.HasAddress(request))
-                {
-                    if (!known.TryGetValue(domain, out var list))
-                    {
-                        known[domain] = list = [];
-                    }
-
-                    // A few hundred addresses teach a domain's formats as well as a hundred thousand do; keeping
-                    // them all would make memory grow with the input.
-                    if (list.Count < KnownPerDomain)
-                    {
-                        list.Add(request);
-                    }
-                }
-            }
-        }
-
-        var ours = AddedColumns.Select(c => header.Contains(c, StringComparer.OrdinalIgnoreCase) ? "found_" + c : c);
-        await using var sink = context.OpenOutput(outputPath, path);
-        await using var writer = new RecordWriter(sink, format, [.. header, .. ours]);
-        using var progress = context.ShowProgress ? new Progress(context.Error, rowCount, TimeProvider.System) : null;
-        using var gate = new SemaphoreSlim(1, 1);
-        using var slots = new SemaphoreSlim(8);
-        var inFlight = new List<Task>();
-
-        async Task WriteAsync(InputRow row, FindResult result, string? domainPatterns)
-        {
-            var values = new string?[header.Count + AddedColumns.Length];
-            for (var i = 0; i < header.Count; i++)
-            {
-                values[i] = i < row.Fields.Length ? row.Fields[i] : null;
-            }
-
-            string?[] added =
-            [
-                row.Line.ToString(CultureInfo.InvariantCulture), result.Email, result.Status,
-                result.Risk?.ToString(CultureInfo.InvariantCulture), string.Join('|', result.Reasons), result.Source, result.Pattern,
-                result.Confidence?.ToString("F2", CultureInfo.InvariantCulture), string.Join('|', result.Candidates), domainPatterns, result.Detail,
-            ];
-            if (row.Fields.Length != header.Count)
-            {
-                // Fields beyond the header have no column to go to: say so rather than drop them silently.
-                added[^1] = string.Join("; ", new[] { added[^1], $"row has {row.Fields.Length} fields, the header {header.Count}" }.Where(t => !string.IsNullOrEmpty(t)));
-            }
-
-            added.CopyTo(values, header.Count);
-            await gate.WaitAsync(ct);
-            try
-            {
-                await writer.WriteAsync(values, ct);
-                progress?.Advance();
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        // Each domain is learned once (provider calls cost money), shared by its batches, dropped after its last.
-        var knowledge = new ConcurrentDictionary<string, Lazy<Task<DomainKnowledge>>>(StringComparer.Ordinal);
-
-        async Task DispatchAsync(string domain, List<InputRow> rows, bool last)
-        {
-            await slots.WaitAsync(ct);
-            inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
-            inFlight.Add(Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        var requests = rows.Select(columns.Request).ToList();
-                        var learned = knowledge.GetOrAdd(domain, d => new Lazy<Task<DomainKnowledge>>(() => finder.LearnAsync(d, known.GetValueOrDefault(d) ?? [], ct)));
-                        var found = await finder.FindAsync(domain, requests, await learned.Value, ct);
-                        if (last)
-                        {
-                            knowledge.TryRemove(domain, out _);
-                        }
-
-                        var byId = rows.ToDictionary(r => r.Line);
-                        var described = found.Patterns.Describe();
-                        foreach (var result in found.Results)
-                        {
-                            await WriteAsync(byId[result.Id], result, described);
-                        }
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                },
-                ct));
-        }
-
-        // Pass 2: collect each domain's rows; a domain goes as soon as all its rows are in (or its batch is full).
-        var buffers = new Dictionary<string, List<InputRow>>(StringComparer.Ordinal);
-        var buffered = 0;
+        var work = Directory.CreateTempSubdirectory("enrichment-find-");
         try
         {
-            await using (var input = await OpenAsync(path, displayName, context, ct))
+            await using var input = await OpenAsync(path, displayName, context, ct);
+            var columns = Columns.From(input);
+            var header = input.Header!;
+            var ours = AddedColumns.Select(c => header.Contains(c, StringComparer.OrdinalIgnoreCase) ? "found_" + c : c);
+            await using var sink = context.OpenOutput(outputPath, path);
+            await using var writer = new RecordWriter(sink, format, [.. header, .. ours]);
+            using var gate = new SemaphoreSlim(1, 1);
+            Progress? progress = null;
+
+            async Task WriteAsync(InputRow row, FindResult result, string? domainPatterns)
+            {
+                var values = new string?[header.Count + AddedColumns.Length];
+                for (var i = 0; i < header.Count; i++)
+                {
+                    values[i] = i < row.Fields.Length ? row.Fields[i] : null;
+                }
+
+                string?[] added =
+                [
+                    row.Line.ToString(CultureInfo.InvariantCulture), result.Email, result.Status,
+                    result.Risk?.ToString(CultureInfo.InvariantCulture), string.Join('|', result.Reasons), result.Source, result.Pattern,
+                    result.Confidence?.ToString("F2", CultureInfo.InvariantCulture), string.Join('|', result.Candidates), domainPatterns, result.Detail,
+                ];
+                if (row.Fields.Length != header.Count)
+                {
+                    // Fields beyond the header have no column to go to: say so rather than drop them silently.
+                    added[^1] = string.Join("; ", new[] { added[^1], $"row has {row.Fields.Length} fields, the header {header.Count}" }.Where(t => !string.IsNullOrEmpty(t)));
+                }
+
+                added.CopyTo(values, header.Count);
+                await gate.WaitAsync(ct);
+                try
+                {
+                    await writer.WriteAsync(values, ct);
+                    progress?.Advance();
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+
+            // Pass 1: rows without a usable domain are answered at once; the rest go to their domain's bucket.
+            var buckets = new RowBucket[BucketCount(path)];
+            long rowCount = 0;
+            try
             {
                 await foreach (var row in input.ReadAsync(ct))
                 {
+                    rowCount++;
                     if (columns.DomainOf(row) is not { } domain)
                     {
                         var problem = Columns.Get(row, columns.Domain) is { } given
@@ -234,46 +158,74 @@ public static class FindCommand
                         continue;
                     }
 
-                    if (!buffers.TryGetValue(domain, out var list))
-                    {
-                        buffers[domain] = list = [];
-                    }
-
-                    list.Add(row);
-                    buffered++;
-                    var left = remaining[domain] -= 1;
-                    if (left == 0 || list.Count >= DomainBatch)
-                    {
-                        buffers.Remove(domain);
-                        buffered -= list.Count;
-                        await DispatchAsync(domain, list, last: left == 0);
-                    }
-                    else if (buffered >= MaxBuffered)
-                    {
-                        // Rows of many domains spread thinly over a huge file: send the largest half on their way
-                        // (each still learns from all of its domain's known addresses, gathered in pass 1).
-                        foreach (var (largest, rows) in buffers.OrderByDescending(b => b.Value.Count).ToList())
-                        {
-                            buffers.Remove(largest);
-                            buffered -= rows.Count;
-                            await DispatchAsync(largest, rows, last: false);
-                            if (buffered < MaxBuffered / 2)
-                            {
-                                break;
-                            }
-                        }
-                    }
+                    var b = (int)((uint)StringComparer.Ordinal.GetHashCode(domain) % (uint)buckets.Length);
+                    (buckets[b] ??= new RowBucket(Path.Combine(work.FullName, $"{b}.csv"))).Add(row);
+                }
+            }
+            finally
+            {
+                foreach (var bucket in buckets)
+                {
+                    bucket?.CloseWriter();
                 }
             }
 
-            await Task.WhenAll(inFlight);
+            progress = context.ShowProgress ? new Progress(context.Error, rowCount, TimeProvider.System) : null;
+            try
+            {
+                // Pass 2: a bucket at a time, its domains a few at a time.
+                foreach (var bucket in buckets.Where(b => b is not null))
+                {
+                    var byDomain = new Dictionary<string, List<InputRow>>(StringComparer.Ordinal);
+                    foreach (var row in bucket!.ReadAll())
+                    {
+                        var domain = columns.DomainOf(row)!;
+                        if (!byDomain.TryGetValue(domain, out var rows))
+                        {
+                            byDomain[domain] = rows = [];
+                        }
+
+                        rows.Add(row);
+                    }
+
+                    await Parallel.ForEachAsync(
+                        byDomain,
+                        new ParallelOptions { MaxDegreeOfParallelism = DomainsAtOnce, CancellationToken = ct },
+                        async (pair, token) =>
+                        {
+                            var (domain, rows) = pair;
+                            var requests = rows.Select(columns.Request).ToList();
+
+                            // A few hundred addresses teach a domain's formats as well as a hundred thousand do.
+                            var knowledge = await finder.LearnAsync(domain, requests.Where(AddressFinder.HasAddress).Take(KnownPerDomain), token);
+                            var described = knowledge.Patterns.Describe();
+                            var byLine = rows.ToDictionary(r => r.Line);
+                            foreach (var chunk in requests.Chunk(DomainBatch))
+                            {
+                                var found = await finder.FindAsync(domain, chunk, knowledge, token);
+                                foreach (var result in found.Results)
+                                {
+                                    await WriteAsync(byLine[result.Id], result, described);
+                                }
+                            }
+                        });
+                    bucket.Delete();
+                }
+            }
+            finally
+            {
+                progress?.Dispose();
+            }
         }
         finally
         {
-            // On an error or Ctrl-C, the domains under way finish (or see the cancellation) before the writer goes.
-            await Task.WhenAll(inFlight).ContinueWith(static _ => { }, TaskScheduler.Default);
+            work.Delete(recursive: true);
         }
     }
+
+    /// <summary>Buckets for the input's size: about 2 MiB of input each, at most 512 (64 for stdin, whose size is unknown).</summary>
+    private static int BucketCount(string path) =>
+        CliContext.IsRereadable(path) ? (int)Math.Clamp(new FileInfo(path).Length / BucketBytes + 1, 1, 512) : 64;
 
     private static async Task<InputFile> OpenAsync(string path, string displayName, CliContext context, CancellationToken ct)
     {
@@ -287,21 +239,6 @@ public static class FindCommand
         return input;
     }
 
-    private static async Task<string> SpoolAsync(string path, TextReader stdin, CancellationToken ct)
-    {
-        var spool = Path.Combine(Path.GetTempPath(), $"enrichment-find-{Guid.NewGuid():N}.csv");
-        using var source = path == "-" ? null : new StreamReader(path);
-        var reader = source ?? stdin;
-        await using var file = new StreamWriter(spool);
-        var buffer = new char[81920];
-        int read;
-        while ((read = await reader.ReadAsync(buffer, ct)) > 0)
-        {
-            await file.WriteAsync(buffer.AsMemory(0, read), ct);
-        }
-
-        return spool;
-    }
 }
 
 /// <summary>Provider clients configured from the environment (keys never appear on the command line or in logs).</summary>
