@@ -100,9 +100,7 @@ public sealed class EngineOptions
 /// <summary>The engine parts one command run uses.</summary>
 public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
 {
-    public MxResolver Dns => dns;
     public SmtpProbeOptions Smtp => smtp;
-    public VerificationOptions Options => options;
     public EmailVerifier Verifier { get; } = new(dns, lists, smtp, options);
 
     /// <summary>Warns on stderr about a HELO name that servers will hold against us.</summary>
