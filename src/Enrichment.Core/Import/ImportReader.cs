@@ -513,9 +513,15 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
                 continue;
             }
 
-            var mapped = records.Take(HeaderSearchRecords).Max(r => r.Fields.Select(HeaderSynonyms.Match).Where(f => f is not null).Distinct().Count());
+            var headerLike = records.Take(HeaderSearchRecords)
+                .Select(r => (Record: r, Mapped: r.Fields.Select(HeaderSynonyms.Match).Where(f => f is not null).Distinct().Count()))
+                .MaxBy(r => r.Mapped);
             var mode = records.GroupBy(r => r.Fields.Length).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
-            var score = (Mapped: mapped, Share: mode.Key > 1 ? (double)mode.Count() / records.Count : 0, Count: mode.Key);
+            // The header (or, without one, the first row) must have the common width: a separator that only splits
+            // data rows ("ab|cd@x.test" under "email") is part of the values, not the format.
+            var top = headerLike.Mapped > 0 ? headerLike.Record : records[0];
+            var share = mode.Key > 1 && top.Fields.Length == mode.Key ? (double)mode.Count() / records.Count : 0;
+            var score = (Mapped: headerLike.Mapped, Share: share, Count: mode.Key);
             if (score.Mapped > best.Score.Mapped
                 || (score.Mapped == best.Score.Mapped && (score.Share > best.Score.Share || (score.Share == best.Score.Share && score.Count > best.Score.Count))))
             {
