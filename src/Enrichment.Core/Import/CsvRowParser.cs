@@ -78,6 +78,12 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                     }
 
                     var spansLines = data[(start + 1)..q].IndexOfAny(Cr, Lf) >= 0;
+                    if (spansLines && LooksLikeSwallowedRows(data[(start + 1)..q]))
+                    {
+                        QuoteColumn = _fields.Count;
+                        return ParseStatus.QuoteFailure;
+                    }
+
                     if (q + 1 >= data.Length || data[q + 1] == separator || data[q + 1] is Cr or Lf)
                     {
                         _fields.Add(new FieldSpan(start + 1, q - start - 1, escaped ? FieldKind.Escaped : FieldKind.Plain));
@@ -186,6 +192,32 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
         }
 
         return ParseStatus.Record;
+    }
+
+    /// <summary>
+    /// True when a quoted field's text holds a line (after its first) with a whole row's worth of separators: a
+    /// stray quote that ran over rows, not a note with a line break.
+    /// </summary>
+    private bool LooksLikeSwallowedRows(ReadOnlySpan<byte> content)
+    {
+        if (ExpectedFields < 4)
+        {
+            return false;
+        }
+
+        var lineEnd = content.IndexOfAny(Cr, Lf);
+        while (lineEnd >= 0)
+        {
+            content = content[(lineEnd + 1)..];
+            lineEnd = content.IndexOfAny(Cr, Lf);
+            var line = lineEnd >= 0 ? content[..lineEnd] : content;
+            if (line.Count(separator) >= ExpectedFields - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Length of the first line (without its end) and of its end (0 at the end of the input).</summary>

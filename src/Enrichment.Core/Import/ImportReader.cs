@@ -74,7 +74,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         CheckNotBinary();
-        if (encoding == "utf-8" && !Utf8.IsValid(CompleteLines(Data)))
+        if (encoding == "utf-8" && LooksLikeWindows1252(CompleteLines(Data)))
         {
             encoding = "windows-1252";
             _all1252 = true;
@@ -387,15 +387,59 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
     }
 
-    private ReadOnlySpan<byte> CompleteLines(ReadOnlySpan<byte> sample)
+    /// <summary>
+    /// More lines that are not UTF-8 than lines with UTF-8 beyond ASCII: a Windows-1252 file. A UTF-8 file with a damaged
+    /// line or two stays UTF-8, and only those lines are read as Windows-1252.
+    /// </summary>
+    private static bool LooksLikeWindows1252(ReadOnlySpan<byte> sample)
     {
-        if (_eof)
+        if (Utf8.IsValid(sample))
         {
-            return sample;
+            return false;
         }
 
-        var last = sample.LastIndexOfAny((byte)'\n', (byte)'\r');
-        return last >= 0 ? sample[..(last + 1)] : sample[..Math.Max(0, sample.Length - 3)];
+        int valid = 0, invalid = 0;
+        while (!sample.IsEmpty)
+        {
+            var (length, endLength) = CsvRowParser.FirstLine(sample);
+            var line = sample[..length];
+            if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+            {
+                if (Utf8.IsValid(line))
+                {
+                    valid++;
+                }
+                else
+                {
+                    invalid++;
+                }
+            }
+
+            sample = sample[(length + Math.Max(endLength, length == sample.Length ? 0 : 1))..];
+        }
+
+        return invalid > valid;
+    }
+
+    /// <summary>The sample without a character cut off at its end (by the sample size or a truncated file).</summary>
+    private static ReadOnlySpan<byte> CompleteLines(ReadOnlySpan<byte> sample)
+    {
+        for (var back = 1; back <= 3 && back <= sample.Length; back++)
+        {
+            var b = sample[^back];
+            if (b < 0x80)
+            {
+                break;
+            }
+
+            if (b >= 0xC0)
+            {
+                var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                return length > back ? sample[..^back] : sample;
+            }
+        }
+
+        return sample;
     }
 
     private static (bool BigEndian, int BomLength)? Utf16(ReadOnlySpan<byte> data, List<string> notes)
