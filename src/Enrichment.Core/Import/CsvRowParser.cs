@@ -31,6 +31,9 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
     /// <summary>Bytes of the last record, its line end included.</summary>
     public int Consumed { get; private set; }
 
+    /// <summary>Line ends the last record covers: its own, and those inside quoted fields.</summary>
+    public int LineEnds { get; private set; }
+
     /// <summary>0-based field where the broken (or, on NeedMore, the still open) quote began; -1 when none.</summary>
     public int QuoteColumn { get; private set; }
 
@@ -39,6 +42,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
         _fields.Clear();
         QuoteColumn = -1;
         Consumed = 0;
+        LineEnds = 0;
         if (data.IsEmpty)
         {
             return eof ? ParseStatus.End : ParseStatus.NeedMore;
@@ -87,9 +91,13 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                     if (q + 1 >= data.Length || data[q + 1] == separator || data[q + 1] is Cr or Lf)
                     {
                         _fields.Add(new FieldSpan(start + 1, q - start - 1, escaped ? FieldKind.Escaped : FieldKind.Plain));
-                        if (spansLines && multiLineColumn < 0)
+                        if (spansLines)
                         {
-                            multiLineColumn = _fields.Count - 1;
+                            LineEnds += CountLineEnds(data[(start + 1)..q]);
+                            if (multiLineColumn < 0)
+                            {
+                                multiLineColumn = _fields.Count - 1;
+                            }
                         }
 
                         pos = q + 1;
@@ -180,6 +188,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                 pos++;
             }
 
+            LineEnds++;
             break;
         }
 

@@ -23,7 +23,10 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     private readonly ImportOptions _options;
     private readonly NonCompanyDomains _nonCompany;
     private readonly int _cap;
+    private const int WebsiteCacheSize = 4096;
+
     private readonly HashSet<ulong> _seen = [];
+    private readonly Dictionary<string, (string? Domain, bool NonCompany)> _websites = new(StringComparer.Ordinal);
     private Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -157,7 +160,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var line = _line;
         var bytes = Data[.._parser.Consumed];
         _start += _parser.Consumed;
-        _line += CsvRowParser.CountLineEnds(bytes);
+        _line += _parser.LineEnds;
 
         var fields = Decode(bytes, _parser.Fields);
         if (bytes.Contains((byte)0))
@@ -198,8 +201,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var hasEmail = parsed is not null || (emailInput is not null && (!hasName || _emailOnly || emailInput.Contains('@', StringComparison.Ordinal)));
 
         string? domain = null;
-        string? websiteDomain = website is null ? null : CompanyDomain.Normalize(website);
-        var websiteIsNonCompany = websiteDomain is not null && _nonCompany.Contains(websiteDomain);
+        var (websiteDomain, websiteIsNonCompany) = website is null ? (null, false) : WebsiteDomain(website);
         if (websiteDomain is not null && !websiteIsNonCompany)
         {
             domain = websiteDomain;
@@ -246,6 +248,28 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             Columns.Get(fields, _columns.Title),
             Columns.Get(fields, _columns.Id));
         return new ImportRecord(line, fields, contact, null, duplicate);
+    }
+
+    /// <summary>
+    /// The website's domain and whether it is a non-company host, cached: a list repeats each company's website on
+    /// every contact of it, and normalising (IDNA) is the costliest step of a row.
+    /// </summary>
+    private (string? Domain, bool NonCompany) WebsiteDomain(string website)
+    {
+        if (_websites.TryGetValue(website, out var known))
+        {
+            return known;
+        }
+
+        if (_websites.Count >= WebsiteCacheSize)
+        {
+            _websites.Clear();
+        }
+
+        var domain = CompanyDomain.Normalize(website);
+        var result = (domain, domain is not null && _nonCompany.Contains(domain));
+        _websites[website] = result;
+        return result;
     }
 
     private static ImportRecord Rejected(long line, string[] fields, int? column, string reason, string detail) =>
