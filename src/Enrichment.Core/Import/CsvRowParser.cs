@@ -28,6 +28,9 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
     /// <summary>The fields of the last record: offsets into the span given to <see cref="Parse"/>.</summary>
     public IReadOnlyList<FieldSpan> Fields => _fields;
 
+    /// <summary>The same fields as a span, for the per-row hot path.</summary>
+    public ReadOnlySpan<FieldSpan> FieldSpans => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields);
+
     /// <summary>Bytes of the last record, its line end included.</summary>
     public int Consumed { get; private set; }
 

@@ -162,7 +162,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         _start += _parser.Consumed;
         _line += _parser.LineEnds;
 
-        var fields = Decode(bytes, _parser.Fields);
+        var fields = Decode(bytes, _parser.FieldSpans);
         if (bytes.Contains((byte)0))
         {
             return (Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"), false);
@@ -329,7 +329,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             FormattableString.Invariant($"a line of {dropped:N0} bytes without a line end; the field limit is {_options.MaxFieldBytes:N0} bytes"));
     }
 
-    private string[] Decode(ReadOnlySpan<byte> bytes, IReadOnlyList<FieldSpan> spans)
+    private string[] Decode(ReadOnlySpan<byte> bytes, ReadOnlySpan<FieldSpan> spans)
     {
         var as1252 = _all1252;
         if (!as1252 && !Utf8.IsValid(bytes))
@@ -338,7 +338,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             Report?.CountWindows1252Row();
         }
 
-        var fields = new string[spans.Count];
+        var fields = new string[spans.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             var span = spans[i];
@@ -363,7 +363,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             }
         }
 
-        return Decode(line, spans);
+        return Decode(line, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans));
     }
 
     private static bool IsBlank(string[] fields)
@@ -690,16 +690,17 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             return (top.Line, top.Fields);
         }
 
-        if (records.Count == 1 && top.Fields.Length == 1)
+        // A line of several fields before any address, none of them a known column: a header we cannot read.
+        // Refuse it, rather than verify every row of a table as if it were an address.
+        var beforeAddresses = records.TakeWhile(r => !r.Fields.Any(f => f.Contains('@', StringComparison.Ordinal)));
+        if (beforeAddresses.FirstOrDefault(r => r.Fields.Length > 1) is { Fields: not null } headerLike)
         {
-            return null; // a one-line list without an address: verified as typed
+            var example = headerLike.Fields.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim() ?? "Work Mail";
+            throw new ImportException(FormattableString.Invariant(
+                $"{_options.SourceName}: line {headerLike.Line} looks like a header but no column is an email or a name (found {Quoted(headerLike.Fields)}); name the columns, e.g. email=\"{example}\" (CLI: --column email=\"{example}\")"));
         }
 
-        var headerLike = records.FirstOrDefault(r => r.Fields.Length > 1);
-        var shown = headerLike.Fields ?? top.Fields;
-        var example = shown.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f)) ?? "Work Mail";
-        throw new ImportException(FormattableString.Invariant(
-            $"{_options.SourceName}: line {(headerLike.Fields is null ? top.Line : headerLike.Line)} looks like a header but no column is an email or a name (found {Quoted(shown)}); name the columns, e.g. email=\"{example.Trim()}\" (CLI: --column email=\"{example.Trim()}\")"));
+        return null; // one value a line: a plain list, verified as typed
     }
 
     private static string Quoted(string[] fields) => string.Join(", ", fields.Take(20).Select(f => $"\"{f}\"")) + (fields.Length > 20 ? ", …" : "");

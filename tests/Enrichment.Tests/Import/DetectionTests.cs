@@ -94,6 +94,26 @@ public class DetectionTests
     }
 
     [Fact]
+    public async Task PlainList_WithAWordOnTopAndDisplayNames_IsReadAsTyped()
+    {
+        var result = await ImportHarness.ReadAsync("not an address\nDoe, Jane <jane@x.test>\nLee, Bo <bo@x.test>\nann@x.test\n");
+
+        Assert.False(result.Detection.HasHeader);
+        Assert.Equal(4, result.Records.Count);
+        Assert.Equal(["Doe, Jane <jane@x.test>"], result.Records[1].Fields);
+        Assert.Equal("jane@x.test", result.Records[1].Contact!.Email);
+    }
+
+    [Fact]
+    public async Task TitleRowThenUnknownHeader_IsRefused_NotReadAsAddresses()
+    {
+        var ex = await Assert.ThrowsAsync<ImportException>(() => ImportHarness.ReadAsync("Export 2026\nKunde,Work Mail\nAcme,a@x.test\n"));
+
+        Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Work Mail\"", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HeaderlessTable_UsesTheColumnWithAddresses()
     {
         var result = await ImportHarness.ReadAsync("Ann,Lee,ann@x.test\nBo,Wu,bo@x.test\n");
