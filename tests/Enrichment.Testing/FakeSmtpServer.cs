@@ -254,7 +254,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                         return true;
                     }
 
-                    var ehlo = new StringBuilder($"250-{ServerName} Hello\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n");
+                    var ehlo = new StringBuilder($"250-{ServerName} Hello\r\n{(options.OfferPipelining ? "250-PIPELINING\r\n" : "")}250-SIZE 10240000\r\n");
                     if (options.OfferStartTls && !tls)
                     {
                         ehlo.Append("250-STARTTLS\r\n");

@@ -43,7 +43,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
         var verifier = new EmailVerifier(
             resolver,
-            new SmtpProbeSessionFactory(tweak(new SmtpProbeOptions
+            new MailKitSessionFactory(tweak(new SmtpProbeOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,

@@ -22,7 +22,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
         using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
         using var verifier = new EmailVerifier(
             resolver,
-            new SmtpProbeSessionFactory(new SmtpProbeOptions
+            new MailKitSessionFactory(new SmtpProbeOptions
             {
                 Port = postfix.Server.Port,
                 HeloName = "verifier.enrichment.test",
