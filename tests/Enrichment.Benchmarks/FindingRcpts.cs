@@ -1,3 +1,4 @@
+using Enrichment.Verification.MailHosts;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -58,8 +59,8 @@ internal static class FindingRcpts
         }
 
         await using var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes([.. mailboxes]) });
-        using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint] });
-        using var verifier = new EmailVerifier(resolver, new SmtpProbeSessionFactory(new SmtpProbeOptions
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint] });
+        using var verifier = new EmailVerifier(resolver, new MailKitSessionFactory(new SmtpProbeOptions
         {
             Port = smtp.Port,
             HeloName = "bench.enrichment.test",

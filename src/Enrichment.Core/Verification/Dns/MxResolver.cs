@@ -34,28 +34,28 @@ public sealed class MxResolver : IMailHostResolver, IDisposable
     private readonly ConcurrentDictionary<(string Name, DnsRecordType Type), Lazy<Task<DnsAnswer>>> _inFlight = new();
     private readonly CancellationTokenSource _disposed = new();
 
-    public MxResolver(MxResolverOptions options, TimeProvider? time = null)
+    public MxResolver(MailHostResolverOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Nameservers is null || options.Nameservers.Any(endpoint => endpoint is null))
         {
-            throw new ArgumentException("MxResolverOptions.Nameservers must not be null or contain null entries.", nameof(options));
+            throw new ArgumentException("MailHostResolverOptions.Nameservers must not be null or contain null entries.", nameof(options));
         }
 
         if (options.QueryTimeout <= TimeSpan.Zero || options.QueryTimeout > TimeSpan.FromMinutes(5))
         {
-            throw new ArgumentException("MxResolverOptions.QueryTimeout must be positive and at most 5 minutes.", nameof(options));
+            throw new ArgumentException("MailHostResolverOptions.QueryTimeout must be positive and at most 5 minutes.", nameof(options));
         }
 
         if (options.Retries is < 0 or > 10)
         {
-            throw new ArgumentException("MxResolverOptions.Retries must be between 0 and 10.", nameof(options));
+            throw new ArgumentException("MailHostResolverOptions.Retries must be between 0 and 10.", nameof(options));
         }
 
         if (options.Nameservers.Count == 0 && string.IsNullOrWhiteSpace(options.ResolvConfPath))
         {
             throw new ArgumentException(
-                "MxResolverOptions.ResolvConfPath must be set when MxResolverOptions.Nameservers is empty.", nameof(options));
+                "MailHostResolverOptions.ResolvConfPath must be set when MailHostResolverOptions.Nameservers is empty.", nameof(options));
         }
 
         _time = time ?? TimeProvider.System;

@@ -6,22 +6,22 @@ namespace Enrichment.Tests.Verification.Dns;
 
 public class MxResolverConfigurationTests
 {
-    public static TheoryData<string, MxResolverOptions> InvalidOptions => new()
+    public static TheoryData<string, MailHostResolverOptions> InvalidOptions => new()
     {
-        { "QueryTimeout", new MxResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.Zero } },
-        { "QueryTimeout", new MxResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.FromSeconds(-1) } },
-        { "Retries", new MxResolverOptions { Nameservers = [Loopback], Retries = -1 } },
-        { "Retries", new MxResolverOptions { Nameservers = [Loopback], Retries = 11 } },
-        { "Nameservers", new MxResolverOptions { Nameservers = null! } },
-        { "Nameservers", new MxResolverOptions { Nameservers = [null!] } },
-        { "ResolvConfPath", new MxResolverOptions { ResolvConfPath = "" } },
+        { "QueryTimeout", new MailHostResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.Zero } },
+        { "QueryTimeout", new MailHostResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.FromSeconds(-1) } },
+        { "Retries", new MailHostResolverOptions { Nameservers = [Loopback], Retries = -1 } },
+        { "Retries", new MailHostResolverOptions { Nameservers = [Loopback], Retries = 11 } },
+        { "Nameservers", new MailHostResolverOptions { Nameservers = null! } },
+        { "Nameservers", new MailHostResolverOptions { Nameservers = [null!] } },
+        { "ResolvConfPath", new MailHostResolverOptions { ResolvConfPath = "" } },
     };
 
     private static IPEndPoint Loopback => new(IPAddress.Loopback, 53);
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
-    public void Constructor_ThrowsArgumentExceptionNamingOption_WhenOptionIsInvalid(string option, MxResolverOptions options)
+    public void Constructor_ThrowsArgumentExceptionNamingOption_WhenOptionIsInvalid(string option, MailHostResolverOptions options)
     {
         var exception = Assert.ThrowsAny<ArgumentException>(() => new MxResolver(options));
 
@@ -74,7 +74,7 @@ public class MxResolverConfigurationTests
         {
             File.WriteAllText(path, "nameserver 127.0.0.9\n");
 
-            using var resolver = new MxResolver(new MxResolverOptions { ResolvConfPath = path });
+            using var resolver = new MxResolver(new MailHostResolverOptions { ResolvConfPath = path });
 
             Assert.Equal([new IPEndPoint(IPAddress.Parse("127.0.0.9"), 53)], resolver.Nameservers);
         }
@@ -90,7 +90,7 @@ public class MxResolverConfigurationTests
         var path = Path.GetTempFileName();
         try
         {
-            using var resolver = new MxResolver(new MxResolverOptions { ResolvConfPath = path });
+            using var resolver = new MxResolver(new MailHostResolverOptions { ResolvConfPath = path });
 
             Assert.Equal([new IPEndPoint(IPAddress.Loopback, 53)], resolver.Nameservers);
         }

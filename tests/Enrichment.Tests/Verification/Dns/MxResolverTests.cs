@@ -239,7 +239,7 @@ public class MxResolverTests
     [Fact(Timeout = 10_000)]
     public async Task LookupAsync_ReturnsFailed_WhenNothingListensOnNameserverPort()
     {
-        using var resolver = new MxResolver(new MxResolverOptions
+        using var resolver = new MxResolver(new MailHostResolverOptions
         {
             Nameservers = [DeadEndPoint()],
             QueryTimeout = TimeSpan.FromMilliseconds(300),
@@ -257,7 +257,7 @@ public class MxResolverTests
     {
         await using var dns = FakeDnsServer.Start();
         dns.AddMx("second.test", 10, "mx.second.test");
-        using var resolver = new MxResolver(new MxResolverOptions
+        using var resolver = new MxResolver(new MailHostResolverOptions
         {
             Nameservers = [DeadEndPoint(), dns.EndPoint],
 
@@ -458,7 +458,7 @@ public class MxResolverTests
     }
 
     private static MxResolver Resolver(FakeDnsServer dns, TimeProvider? time = null, int retries = 0, TimeSpan? timeout = null) =>
-        new(new MxResolverOptions
+        new(new MailHostResolverOptions
         {
             Nameservers = [dns.EndPoint],
             QueryTimeout = timeout ?? TimeSpan.FromSeconds(2),

@@ -1,3 +1,4 @@
+using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
@@ -19,7 +20,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
             dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
-        using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
         using var verifier = new EmailVerifier(
             resolver,
             new MailKitSessionFactory(new SmtpProbeOptions
