@@ -6,7 +6,6 @@ using Enrichment.Finding;
 using Enrichment.Testing;
 using Enrichment.Testing.Finding;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 

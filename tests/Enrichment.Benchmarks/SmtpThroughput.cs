@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.MailHosts;
 using Enrichment.Verification.Smtp;
@@ -14,7 +13,7 @@ namespace Enrichment.Benchmarks;
 /// SMTP byte goes through a loopback proxy that holds it 20 ms each way (a server that sleeps per reply cannot show
 /// what pipelining saves). The engine (a session per domain, catch-all probed once, RCPTs pipelined) against one
 /// connection per address (catch-all probed per address) at equal concurrency, in the same run.
-/// <c>--impl old</c> or <c>both</c> also runs the engine over our own resolver and SMTP client (kept to compare).
+/// (Before our own resolver and SMTP client were deleted, <c>--impl both</c> measured them in the same run: README.)
 /// </summary>
 internal static class SmtpThroughput
 {
@@ -25,39 +24,23 @@ internal static class SmtpThroughput
         var domains = Arg(args, "--domains", quick ? 40 : 200);
         var latencyMs = Arg(args, "--latency-ms", 20);
         var concurrency = Arg(args, "--concurrency", 50);
-        var impl = Text(args, "--impl", "new");
         Console.WriteLine($"smtp-throughput: {addresses:N0} addresses, {domains} domains, {latencyMs} ms latency each way, concurrency {concurrency}");
 
         var engineOptions = new VerificationOptions { MaxConcurrentSessions = concurrency, MaxSessionsPerHost = 4 };
         var wrong = 0;
-        Measurement? engine = null;
-        if (impl is "new" or "both")
-        {
-            engine = await MeasureAsync("engine (DnsClient+MailKit)", addresses, domains, latencyMs, engineOptions, oldImplementation: false);
-            wrong += engine.Wrong + engine.Data;
-        }
-
-        if (impl is "old" or "both")
-        {
-            var old = await MeasureAsync("engine (own DNS+SMTP)", addresses, domains, latencyMs, engineOptions, oldImplementation: true);
-            wrong += old.Wrong + old.Data;
-            engine ??= old;
-            if (impl == "both")
-            {
-                Console.WriteLine($"new/old implementation throughput: {engine.Rate / old.Rate:F2}x");
-            }
-        }
+        var engine = await MeasureAsync("engine", addresses, domains, latencyMs, engineOptions);
+        wrong += engine.Wrong + engine.Data;
 
         var naive = await MeasureAsync("one-connection-per-address", addresses, domains, latencyMs, engineOptions with
         {
             MaxRecipientsPerTransaction = 1,
             MaxTransactionsPerSession = 1,
             CatchAllCacheAge = TimeSpan.Zero,
-        }, oldImplementation: false);
+        });
         wrong += naive.Wrong + naive.Data;
 
         Console.WriteLine();
-        Console.WriteLine($"throughput ratio engine/one-per-address: {engine!.Rate / naive.Rate:F2}x  (target >= 15x)");
+        Console.WriteLine($"throughput ratio engine/one-per-address: {engine.Rate / naive.Rate:F2}x  (target >= 15x)");
         Console.WriteLine($"connections per address: engine {engine.ConnectionsPerAddress:F4} (target <= 0.02), one-per-address {naive.ConnectionsPerAddress:F4}");
         Console.WriteLine($"RCPTs per address: engine {engine.RcptsPerAddress:F3}, one-per-address {naive.RcptsPerAddress:F3}");
         Console.WriteLine($"wrong verdicts + DATA commands, all runs: {wrong} (target 0)");
@@ -66,7 +49,7 @@ internal static class SmtpThroughput
 
     private sealed record Measurement(double Rate, double ConnectionsPerAddress, double RcptsPerAddress, int Wrong, int Data);
 
-    private static async Task<Measurement> MeasureAsync(string name, int count, int domainCount, int latencyMs, VerificationOptions options, bool oldImplementation)
+    private static async Task<Measurement> MeasureAsync(string name, int count, int domainCount, int latencyMs, VerificationOptions options)
     {
         await using var env = BenchEnvironment.Start(domainCount, TimeSpan.Zero, TimeSpan.FromMilliseconds(latencyMs));
         var random = new Random(42);
@@ -83,9 +66,8 @@ internal static class SmtpThroughput
             MailFrom = "verify@bench.enrichment.test",
         };
         var dnsOptions = new MailHostResolverOptions { Nameservers = [env.Dns.EndPoint] };
-        using var oldDns = oldImplementation ? new MxResolver(dnsOptions) : null;
-        IMailHostResolver dns = oldDns is not null ? oldDns : new DnsClientMailHostResolver(dnsOptions);
-        IRecipientSessionFactory sessions = oldImplementation ? new SmtpProbeSessionFactory(smtpOptions) : new MailKitSessionFactory(smtpOptions);
+        var dns = new DnsClientMailHostResolver(dnsOptions);
+        var sessions = new MailKitSessionFactory(smtpOptions);
         // The whole list may wait for its domains (the CLI's default holds 7,500 to bound memory on million-line files,
         // which splits some domains of a 10,000-line list into two sessions).
         using var verifier = new EmailVerifier(dns, sessions, DomainLists.LoadDefault(), options) { MaxBuffered = count };
@@ -106,11 +88,5 @@ internal static class SmtpThroughput
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string Text(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -11,6 +11,9 @@ namespace Enrichment.Verification.MailHosts;
 /// </summary>
 public sealed class DnsClientMailHostResolver : IMailHostResolver
 {
+    // CNAME chains longer than this are treated as broken.
+    private const int MaxCnameHops = 8;
+
     private readonly LookupClient _client;
 
     public DnsClientMailHostResolver(MailHostResolverOptions options)
@@ -70,7 +73,7 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
     }
 
     /// <summary>Where mail for <paramref name="domain"/> (ASCII or punycode) is delivered, before the targets' addresses.</summary>
-    public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken)
+    public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
         var name = Normalize(domain);
@@ -79,10 +82,52 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             return new MxLookup(name, MxOutcome.Failed, [], "invalid domain name");
         }
 
-        var (mx, error) = await QueryAsync(name, QueryType.MX, cancellationToken);
-        if (mx is null)
+        // A recursive resolver follows CNAMEs for us; one that stops at the alias gets asked about its target (bounded).
+        var current = name;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+        IDnsQueryResponse? mx = null;
+        for (var hop = 0; ; hop++)
         {
-            return new MxLookup(name, MxOutcome.Failed, [], error);
+            var (response, error) = await QueryAsync(current, QueryType.MX, cancellationToken);
+            if (response is null)
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], error);
+            }
+
+            mx = response;
+            if (response.HasError || response.Answers.MxRecords().Any())
+            {
+                break;
+            }
+
+            var aliases = response.Answers.CnameRecords().ToDictionary(c => Normalize(c.DomainName.Value), c => Normalize(c.CanonicalName.Value), StringComparer.Ordinal);
+            var target = current;
+            while (aliases.TryGetValue(target, out var next) && seen.Add(next))
+            {
+                target = next;
+            }
+
+            if (aliases.TryGetValue(target, out var looped) && seen.Contains(looped))
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "cname loop");
+            }
+
+            if (target == current)
+            {
+                break; // no alias: NODATA for MX
+            }
+
+            if (target == "." || !IsValidName(target))
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "invalid cname target");
+            }
+
+            if (hop >= MaxCnameHops)
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "cname chain too long");
+            }
+
+            current = target;
         }
 
         if (mx.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
@@ -92,23 +137,13 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
 
         if (mx.HasError)
         {
-            return new MxLookup(name, MxOutcome.Failed, [], mx.ErrorMessage);
+            return new MxLookup(name, MxOutcome.Failed, [], ErrorText(mx));
         }
 
-        var records = mx.Answers.MxRecords().ToList();
+        var records = mx.Answers.MxRecords().Select(r => new MxRecord(r.Preference, Normalize(r.Exchange.Value))).ToList();
         if (records.Count > 0)
         {
-            var hosts = records
-                .Select(r => new MxRecord(r.Preference, Normalize(r.Exchange.Value)))
-                .ToList();
-
-            // RFC 7505: a single MX whose target is the root means "no mail, ever".
-            if (hosts.All(h => h.Exchange == "."))
-            {
-                return new MxLookup(name, MxOutcome.NullMx, []);
-            }
-
-            return new MxLookup(name, MxOutcome.Mx, [.. hosts.Where(h => h.Exchange != ".").OrderBy(h => h.Preference)]);
+            return MailHostRules.FromMxRecords(name, records);
         }
 
         // RFC 5321 §5.1: without MX records the domain itself is the mail host if it has an address record.
@@ -117,7 +152,7 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             var (address, addressError) = await QueryAsync(name, type, cancellationToken);
             if (address is null || (address.HasError && address.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain))
             {
-                return new MxLookup(name, MxOutcome.Failed, [], addressError ?? address?.ErrorMessage);
+                return new MxLookup(name, MxOutcome.Failed, [], addressError ?? (address is null ? null : ErrorText(address)));
             }
 
             if (address.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
@@ -158,7 +193,7 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         var v4Failed = v4 is null || v4.HasError;
         var v6Failed = v6 is null || (v6.HasError && v6.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain);
         var failed = addresses.Count == 0 && v4Failed && v6Failed;
-        return new HostLookup(addresses, failed ? v4Error ?? v4?.ErrorMessage ?? "dns failure" : null);
+        return new HostLookup(addresses, failed ? v4Error ?? (v4 is null ? null : ErrorText(v4)) ?? "dns failure" : null);
     }
 
     /// <summary>
@@ -180,6 +215,12 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         {
             return (null, "malformed reply: " + ex.Message);
         }
+        catch (DnsXidMismatchException)
+        {
+            // A reply whose id is not ours (late, or forged): never believed.
+            cancellationToken.ThrowIfCancellationRequested();
+            return (null, "reply id mismatch");
+        }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -187,7 +228,17 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         }
     }
 
-    /// <summary>Lowercase, trimmed, without the trailing dot (the root stays ".").</summary>
+    /// <summary>Short, stable error words for the rcodes that matter ("servfail", "refused").</summary>
+    private static string ErrorText(IDnsQueryResponse response) => response.Header.ResponseCode switch
+    {
+        DnsHeaderResponseCode.ServerFailure => "servfail",
+        DnsHeaderResponseCode.Refused => "refused",
+        DnsHeaderResponseCode.FormatError => "formerr",
+        DnsHeaderResponseCode.NotImplemented => "notimp",
+        var code => code.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Lowercases ASCII letters (DNS is case-insensitive only over ASCII, RFC 4343), trims and drops a trailing dot.</summary>
     internal static string Normalize(string name)
     {
         var trimmed = name.Trim();
@@ -196,7 +247,13 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             trimmed = trimmed[..^1];
         }
 
-        return trimmed.ToLowerInvariant();
+        return string.Create(trimmed.Length, trimmed, static (destination, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                destination[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
     }
 
     /// <summary>An ASCII (punycode) host name: labels of 1–63 printable characters, at most 253 in all.</summary>

@@ -160,7 +160,7 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
         }
 
         public async Task<SmtpReply> MailFromAsync(CancellationToken cancellationToken) =>
-            await CommandAsync("MAIL", $"MAIL FROM:<{_options.MailFrom}>");
+            await CommandAsync("MAIL", $"MAIL FROM:<{_options.MailFrom}>", cancellationToken);
 
         public async Task<IReadOnlyList<SmtpReply>> RcptToAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken)
         {
@@ -183,7 +183,8 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
                     {
                         await _client.SendGroupAsync(commands, token);
                         return true;
-                    });
+                    },
+                    cancellationToken);
             }
 
             foreach (var command in commands)
@@ -196,8 +197,8 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
                 try
                 {
                     var reply = pipelined
-                        ? ToReply(await StepAsync("RCPT", _options.CommandTimeout, _client.ReadReplyAsync))
-                        : await CommandAsync("RCPT", command);
+                        ? ToReply(await StepAsync("RCPT", _options.CommandTimeout, _client.ReadReplyAsync, cancellationToken))
+                        : await CommandAsync("RCPT", command, cancellationToken);
                     replies.Add(reply);
                     if (reply.Code == 421)
                     {
@@ -209,13 +210,13 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
                         break;
                     }
                 }
-                catch (Exception) when (!_caller.IsCancellationRequested && _budget.IsCancellationRequested)
+                catch (Exception) when (!Cancelled(cancellationToken) && _budget.IsCancellationRequested)
                 {
                     // The session's own budget ran out: no recipient is to blame; the rest go to a new session.
                     _connected = false;
                     break;
                 }
-                catch (Exception ex) when (replies.Count > 0 && !_caller.IsCancellationRequested)
+                catch (Exception ex) when (replies.Count > 0 && !Cancelled(cancellationToken))
                 {
                     Failure = ex;
                     _connected = false;
@@ -226,7 +227,7 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
             return replies;
         }
 
-        public Task<SmtpReply> ResetAsync(CancellationToken cancellationToken) => CommandAsync("RSET", "RSET");
+        public Task<SmtpReply> ResetAsync(CancellationToken cancellationToken) => CommandAsync("RSET", "RSET", cancellationToken);
 
         public async Task QuitAsync(CancellationToken cancellationToken)
         {
@@ -277,14 +278,14 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
             }
         }
 
-        private async Task<SmtpReply> CommandAsync(string step, string command)
+        private async Task<SmtpReply> CommandAsync(string step, string command, CancellationToken cancellationToken)
         {
             if (!IsConnected)
             {
                 throw new InvalidOperationException("The SMTP session is closed.");
             }
 
-            var response = await StepAsync(step, _options.CommandTimeout, token => _client.CommandAsync(command, token));
+            var response = await StepAsync(step, _options.CommandTimeout, token => _client.CommandAsync(command, token), cancellationToken);
             var reply = ToReply(response);
             if (reply.Code == 421)
             {
@@ -293,6 +294,9 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
 
             return reply;
         }
+
+        /// <summary>The caller (of this call or of the opening) cancelled: not a timeout.</summary>
+        private bool Cancelled(CancellationToken call) => call.IsCancellationRequested || _caller.IsCancellationRequested;
 
         private async Task QuitQuietlyAsync()
         {
@@ -309,17 +313,17 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
         }
 
         /// <summary>Runs one step under its own timeout within the session budget; a timeout is a TimeoutException unless the caller cancelled.</summary>
-        private async Task<T> StepAsync<T>(string step, TimeSpan timeout, Func<CancellationToken, Task<T>> action)
+        private async Task<T> StepAsync<T>(string step, TimeSpan timeout, Func<CancellationToken, Task<T>> action, CancellationToken call = default)
         {
             var left = TimeLeft;
             using var stepBudget = new CancellationTokenSource(timeout < left ? timeout : (left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1)), _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_linked.Token, stepBudget.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_linked.Token, stepBudget.Token, call);
             var started = _time.GetTimestamp();
             try
             {
                 return await action(linked.Token);
             }
-            catch (Exception ex) when (!_caller.IsCancellationRequested && (ex is OperationCanceledException || linked.IsCancellationRequested))
+            catch (Exception ex) when (!Cancelled(call) && (ex is OperationCanceledException || linked.IsCancellationRequested))
             {
                 _connected = false;
                 throw new TimeoutException($"SMTP {step} timed out after {_time.GetElapsedTime(started).TotalSeconds:F3} s ({_host}).", ex);

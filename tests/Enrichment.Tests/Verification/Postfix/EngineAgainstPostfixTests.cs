@@ -2,7 +2,6 @@ using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
