@@ -1,6 +1,11 @@
 namespace Enrichment.Verification;
 
-/// <summary>Engine settings beyond the SMTP client's own (<see cref="Smtp.SmtpSessionOptions"/>).</summary>
+/// <summary>
+/// Engine settings beyond the SMTP client's own (<see cref="Smtp.SmtpSessionOptions"/>). <see cref="DomainVerifier"/>
+/// reads the per-session ones (recipients and transactions per session, the rejection budget, the catch-all age);
+/// the concurrency caps, <see cref="RetrySchedule"/> and <see cref="ProbeSmtp"/> configure the CLI's
+/// <see cref="EmailVerifier"/> (the service passes a <see cref="VerificationPolicy"/> per call and its own limiter).
+/// </summary>
 public sealed record VerificationOptions
 {
     /// <summary>RCPTs per transaction. RFC 5321 §4.5.3.1.8 obliges servers to accept at least 100.</summary>
