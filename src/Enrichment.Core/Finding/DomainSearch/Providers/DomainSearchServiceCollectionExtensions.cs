@@ -23,6 +23,7 @@ public static class DomainSearchServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
 
         if (IsUsable(options.Hunter, needsSecret: false))
         {
