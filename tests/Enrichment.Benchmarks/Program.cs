@@ -10,7 +10,7 @@ return command switch
 {
     "smtp-throughput" => await SmtpThroughput.RunAsync(rest),
     "cli-memory" => await CliMemory.RunAsync(rest),
-    "finding-accuracy" => FindingAccuracy.Run(rest),
+    "finding-accuracy" => await FindingAccuracy.RunAsync(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     _ => Usage(),
 };
