@@ -23,6 +23,9 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
 
     internal IReadOnlyList<SpellingKind> LastKinds { get; init; } = [];
 
+    /// <summary>The culture the name's words point to (see <see cref="NameCultureHint"/>); decided the variants' order.</summary>
+    public NameCultureHint Culture { get; init; }
+
     // Records compare lists by reference; compare the spellings so equal names are equal values.
     public bool Equals(PersonName? other) =>
         other is not null
@@ -42,7 +45,10 @@ public enum SpellingShape
     Simple,
     CompoundJoined,       // garcialopez, jeanpierre
     CompoundHyphenated,   // garcia-lopez
-    CompoundFirstPart,    // garcia
+    CompoundFirstPart,    // garcia, ana (Ana María)
+    CompoundLastPart,     // martins (dos Santos Martins)
+    CompoundInitials,     // am (Ana María), jp (Jean Paul)
+    Nickname,             // bob (Robert)
     ParticleJoined,       // vanderberg, alhassan
     ParticleHyphenated,   // al-hassan
     ParticleDropped,      // berg, hassan

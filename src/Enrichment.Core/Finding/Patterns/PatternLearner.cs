@@ -127,12 +127,12 @@ public static class PatternLearner
         var template = AddressFormats.Template(format);
         if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count)
         {
-            spelling = spelling.With(name.FirstKinds[used.FirstIndex]);
+            spelling = spelling.With(name.FirstKinds[used.FirstIndex], given: true);
         }
 
         if (template.Contains("{last}", StringComparison.Ordinal) && name.LastKinds.Count == name.LastVariants.Count)
         {
-            spelling = spelling.With(name.LastKinds[used.LastIndex]);
+            spelling = spelling.With(name.LastKinds[used.LastIndex], given: false);
         }
 
         return spelling;
