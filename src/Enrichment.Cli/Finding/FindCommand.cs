@@ -197,7 +197,9 @@ public static class FindCommand
                             var requests = rows.Select(columns.Request).ToList();
 
                             // A few hundred addresses teach a domain's formats as well as a hundred thousand do.
-                            var knowledge = await finder.LearnAsync(domain, requests.Where(AddressFinder.HasAddress).Take(KnownPerDomain), token);
+                            var knowledge = AddressFinder.WithNamesakes(
+                                await finder.LearnAsync(domain, requests.Where(AddressFinder.HasAddress).Take(KnownPerDomain), token),
+                                requests);
                             var described = knowledge.Patterns.Describe();
                             var byLine = rows.ToDictionary(r => r.Line);
                             foreach (var chunk in requests.Chunk(DomainBatch))

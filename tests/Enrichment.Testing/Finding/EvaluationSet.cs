@@ -20,6 +20,9 @@ public enum NameTraits
     NamesakeCollision = 512,
     SurnameFirst = 1024,
     ExpandedSpelling = 2048,
+
+    /// <summary>A collision whose plain form's holder is in the input too (a known address or another row to find).</summary>
+    NamesakeHolderInInput = 4096,
 }
 
 /// <summary>A person whose address the finder must guess; <see cref="TrueLocalPart"/> is for the evaluator only.</summary>
@@ -139,10 +142,12 @@ public static class EvaluationSet
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var addresses = new List<string>(staff.Count);
         var collided = new List<bool>(staff.Count);
+        var plainForms = new List<string>(staff.Count);
         foreach (var person in staff)
         {
             var format = secondary is { } old && random.NextDouble() < secondaryShare ? old : dominant;
             var local = Spell(format, person, conventions);
+            plainForms.Add(local);
             if (taken.Add(local))
             {
                 addresses.Add(local);
@@ -173,11 +178,18 @@ public static class EvaluationSet
         known.AddRange(nameless.Select(index => new KnownAddress(addresses[index], null, null)));
 
         var targets = new List<EvaluationTarget>();
-        foreach (var index in order.Skip(knownCount + nameless.Count).Take(random.Next(3, 9)))
+        var targetIndexes = order.Skip(knownCount + nameless.Count).Take(random.Next(3, 9)).ToList();
+        var inInput = order.Take(knownCount).Concat(targetIndexes).Select(i => addresses[i]).ToHashSet(StringComparer.Ordinal);
+        foreach (var index in targetIndexes)
         {
             var person = staff[index];
             var namesake = staff.Count(p => p.Given == person.Given && p.Surname == person.Surname) > 1;
             var traits = Traits(person, conventions, collided[index]);
+            if (collided[index] && inInput.Contains(plainForms[index]))
+            {
+                traits |= NameTraits.NamesakeHolderInInput;
+            }
+
             if (random.NextDouble() < 0.15)
             {
                 var surnameFirst = person.Culture.SurnameFirst && random.NextDouble() < 0.7;

@@ -1,0 +1,57 @@
+namespace Enrichment.Finding.Patterns;
+
+/// <summary>What an admin does when a new person's address is already someone else's.</summary>
+public enum CollisionScheme
+{
+    NumberFromTwo,   // john.smith2 (the first keeps john.smith)
+    NumberFromOne,   // john.smith1
+    MiddleInitial,   // john.a.smith, jasmith
+    MoreLetters,     // josmith, jo.smith (formats built on the first initial)
+}
+
+/// <summary>
+/// The domain's collision scheme as counts of known addresses that show one, weighed against a prior. No public
+/// statistics exist; the prior follows what directory tools and admin scripts do by default (Active Directory and
+/// Google Workspace provisioning scripts append 2, some append 1; style guides mention the middle initial and,
+/// for {f}{last}, a second letter of the given name).
+/// </summary>
+public sealed record CollisionEvidence(int FromTwo, int FromOne, int MiddleInitial, int MoreLetters)
+{
+    public static CollisionEvidence None { get; } = new(0, 0, 0, 0);
+
+    internal const double PriorStrength = 1.0;
+
+    private static double Prior(CollisionScheme scheme) => scheme switch
+    {
+        CollisionScheme.NumberFromTwo => 0.55,
+        CollisionScheme.NumberFromOne => 0.15,
+        CollisionScheme.MiddleInitial => 0.15,
+        _ => 0.15,
+    };
+
+    public int Total => FromTwo + FromOne + MiddleInitial + MoreLetters;
+
+    public int Count(CollisionScheme scheme) => scheme switch
+    {
+        CollisionScheme.NumberFromTwo => FromTwo,
+        CollisionScheme.NumberFromOne => FromOne,
+        CollisionScheme.MiddleInitial => MiddleInitial,
+        _ => MoreLetters,
+    };
+
+    public CollisionEvidence With(CollisionScheme scheme) => scheme switch
+    {
+        CollisionScheme.NumberFromTwo => this with { FromTwo = FromTwo + 1 },
+        CollisionScheme.NumberFromOne => this with { FromOne = FromOne + 1 },
+        CollisionScheme.MiddleInitial => this with { MiddleInitial = MiddleInitial + 1 },
+        _ => this with { MoreLetters = MoreLetters + 1 },
+    };
+
+    /// <summary>Posterior share of the scheme among those that apply to this person and format.</summary>
+    internal double Share(CollisionScheme scheme, IReadOnlyCollection<CollisionScheme> applicable)
+    {
+        double Raw(CollisionScheme s) => PriorStrength * Prior(s) + Count(s);
+        var total = applicable.Sum(Raw);
+        return total > 0 && applicable.Contains(scheme) ? Raw(scheme) / total : 0;
+    }
+}
