@@ -38,6 +38,7 @@ public static class FindingAccuracy
     {
         var companies = 2000;
         var seed = 20260101;
+        var misses = 0;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--companies" && i + 1 < args.Length && int.TryParse(args[++i], out var n) && n > 0)
@@ -48,13 +49,17 @@ public static class FindingAccuracy
             {
                 seed = s;
             }
+            else if (args[i] == "--misses" && i + 1 < args.Length && int.TryParse(args[++i], out var m) && m >= 0)
+            {
+                misses = m;
+            }
             else if (args[i] == "--quick")
             {
                 companies = 400;
             }
             else
             {
-                Console.Error.WriteLine("usage: finding-accuracy [--companies N] [--seed S] [--quick]");
+                Console.Error.WriteLine("usage: finding-accuracy [--companies N] [--seed S] [--quick] [--misses N]");
                 return 2;
             }
         }
@@ -86,12 +91,22 @@ public static class FindingAccuracy
                 var refTop1 = reference.Count > 0 && reference[0] == target.TrueLocalPart;
                 var refTop3 = reference.Contains(target.TrueLocalPart);
 
+                if (!top1 && misses > 0 && company.NamedKnownCount >= 2 && company.Secondary is null)
+                {
+                    misses--;
+                    Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");
+                }
+
                 void Add(string key) => T(key).Add(top1, top3, refTop1, refTop3);
                 Add("all people");
                 Add(company.NamedKnownCount switch { 0 => "known 0 (priors only)", 1 => "known 1", _ => "known 2+" });
                 if (company.Secondary is not null)
                 {
                     Add("company mixes two formats");
+                }
+                else if (company.NamedKnownCount >= 2)
+                {
+                    Add("known 2+, one format");
                 }
 
                 foreach (var trait in Enum.GetValues<NameTraits>().Where(t => t != NameTraits.None && target.Traits.HasFlag(t)))

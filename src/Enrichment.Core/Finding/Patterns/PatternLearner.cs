@@ -157,7 +157,8 @@ public static class PatternLearner
         var format = matches.OrderByDescending(f => Prior[f]).First();
         var used = AddressFormats.RenderDetailed(format, name).First(r => string.Equals(r.LocalPart, local, StringComparison.Ordinal));
         var template = AddressFormats.Template(format);
-        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count)
+        // East Asian given names are kept whole everywhere: they say nothing of how the domain treats "Ana María".
+        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count && name.Culture != NameCultureHint.EastAsian)
         {
             spelling = spelling.With(name.FirstKinds[used.FirstIndex], given: true);
         }

@@ -95,9 +95,9 @@ public sealed record SpellingEvidence(int Folded, int Expanded, IReadOnlyDiction
             s => s,
             s => (PriorStrength * shapePrior[shapes.IndexOf(s)] / priorSum + Count(s, given)) / (PriorStrength + observed));
 
+        // Going by a nickname is a person's choice, not the domain's: colleagues' nicknames do not raise it.
         var nicknames = kinds.Count(k => k.Shape == SpellingShape.Nickname);
-        var seen = Count(SpellingShape.Nickname, given);
-        var nicknameShare = nicknames == 0 ? 0 : (NicknameShare + seen) / (1 + seen);
+        var nicknameShare = nicknames == 0 ? 0 : NicknameShare;
 
         // Both spellings of a letter with two conventions keep the shape's weight: the joint factor splits them.
         return kinds
