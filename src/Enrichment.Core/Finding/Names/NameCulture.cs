@@ -25,24 +25,34 @@ public enum NameCultureHint
 /// </summary>
 internal static class NameCulture
 {
-    private static readonly FrozenSet<string> Vietnamese = Set(
+    private static readonly string[] VietnameseOrder =
+    [
         "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly",
-        "trinh", "dinh", "truong", "doan", "lam", "mai", "luong", "trieu", "quach", "ha", "cao", "ton", "thai");
+        "trinh", "dinh", "truong", "doan", "lam", "mai", "luong", "trieu", "quach", "ha", "cao", "ton", "thai"];
 
-    private static readonly FrozenSet<string> Korean = Set(
+    private static readonly FrozenSet<string> Vietnamese = VietnameseOrder.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] KoreanOrder =
+    [
         "kim", "lee", "yi", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "jo", "yoon", "yun", "jang",
         "chang", "lim", "im", "han", "oh", "seo", "suh", "shin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "hong",
-        "jeon", "ko", "moon", "yang", "son", "bae", "baek", "heo", "nam", "noh", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu");
+        "jeon", "ko", "moon", "yang", "son", "bae", "baek", "heo", "nam", "noh", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu"];
 
-    private static readonly FrozenSet<string> Chinese = Set(
+    private static readonly FrozenSet<string> Korean = KoreanOrder.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] ChineseOrder =
+    [
         "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo",
         "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
         "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
         "shen", "yao", "zhong", "cui", "tan", "fan", "fang", "shi", "qian", "jin", "kong", "bai", "qiu", "qin", "xia",
-        "chan", "wong", "cheung", "leung", "lau", "ng", "tsang", "chow", "yeung", "kwok", "tse", "chiu", "hsu", "tsai");
+        "chan", "wong", "cheung", "leung", "lau", "ng", "tsang", "chow", "yeung", "kwok", "tse", "chiu", "hsu", "tsai"];
+
+    private static readonly FrozenSet<string> Chinese = ChineseOrder.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Family names of cultures that write them first in a full name (plus the East Asian ones above).</summary>
-    private static readonly FrozenSet<string> SurnameFirstOnly = Set(
+    private static readonly string[] SurnameFirstOrder =
+    [
         // Japanese
         "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura", "kobayashi", "kato", "yoshida",
         "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "shimizu", "hayashi", "saito", "yamazaki", "mori",
@@ -50,7 +60,9 @@ internal static class NameCulture
         // Hungarian
         "nagy", "kovacs", "toth", "szabo", "horvath", "varga", "kiss", "molnar", "nemeth", "farkas", "balogh", "papp",
         "takacs", "juhasz", "lakatos", "meszaros", "olah", "racz", "fekete", "szucs", "torok", "feher", "pinter", "szilagyi",
-        "biro", "hegedus", "vincze", "balazs", "fazekas", "kocsis", "orsos", "katona", "sipos", "lukacs", "gulyas");
+        "biro", "hegedus", "vincze", "balazs", "fazekas", "kocsis", "orsos", "katona", "sipos", "lukacs", "gulyas"];
+
+    private static readonly FrozenSet<string> SurnameFirstOnly = SurnameFirstOrder.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Vietnamese middle names that never appear in an address (Nguyễn Văn An → an).</summary>
     internal static readonly FrozenSet<string> VietnameseMiddle = Set("van", "thi");
@@ -79,8 +91,30 @@ internal static class NameCulture
     private static FrozenSet<string> Set(params string[] names) => FrozenSet.Create(StringComparer.Ordinal, names);
 
     /// <summary>True when the (folded) token is a common family name of a culture that writes it first.</summary>
-    public static bool IsSurnameFirstFamilyName(string folded) =>
-        Vietnamese.Contains(folded) || Korean.Contains(folded) || Chinese.Contains(folded) || SurnameFirstOnly.Contains(folded);
+    public static bool IsSurnameFirstFamilyName(string folded) => SurnameFirstRank(folded) is not null;
+
+    /// <summary>
+    /// How common the (folded) token is as a family name of a culture that writes it first: its place in its
+    /// frequency list (0 = most common: Nguyen, Kim, Wang, Sato, Nagy), null when it is none. Where both ends of a
+    /// full name are such names ("Li Wei", "Min Jun Kim"), the more common one is the family name.
+    /// </summary>
+    public static int? SurnameFirstRank(string folded) => SurnameFirstRanks.TryGetValue(folded, out var rank) ? rank : null;
+
+    private static readonly FrozenDictionary<string, int> SurnameFirstRanks = BuildRanks();
+
+    private static FrozenDictionary<string, int> BuildRanks()
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var list in new[] { VietnameseOrder, KoreanOrder, ChineseOrder, SurnameFirstOrder })
+        {
+            for (var i = 0; i < list.Length; i++)
+            {
+                ranks[list[i]] = Math.Min(ranks.GetValueOrDefault(list[i], int.MaxValue), i);
+            }
+        }
+
+        return ranks.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     public static bool IsEastAsianFamilyName(string folded) =>
         Vietnamese.Contains(folded) || Korean.Contains(folded) || Chinese.Contains(folded);

@@ -197,10 +197,10 @@ public static class NameNormalizer
         }
 
         // Family name first (Nguyễn Văn An, Kovács János, Wang Xiaoming, Tanaka Hiroshi): the first word is a common
-        // family name of a culture that writes it first and the last word is not one (or, in three or more words,
-        // the second is not one either: "Wang Zhi Wei", where Wei is also a family name).
-        if (NameCulture.IsSurnameFirstFamilyName(Fold(tokens[0]))
-            && (!NameCulture.IsSurnameFirstFamilyName(Fold(tokens[^1])) || (tokens.Count >= 3 && !NameCulture.IsSurnameFirstFamilyName(Fold(tokens[1])))))
+        // family name of a culture that writes it first and the last word is not one, or a less common one
+        // ("Wang Zhi Wei", "Xu Fang"; but "Min Jun Kim" is in given-name-first order).
+        if (NameCulture.SurnameFirstRank(Fold(tokens[0])) is { } firstRank
+            && (NameCulture.SurnameFirstRank(Fold(tokens[^1])) is not { } lastRank || firstRank < lastRank))
         {
             var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
             return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);

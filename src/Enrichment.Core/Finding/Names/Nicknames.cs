@@ -32,7 +32,7 @@ internal static class Nicknames
         ("ignacio", ["nacho"]), ("guadalupe", ["lupe"]), ("giuseppe", ["beppe", "peppe"]), ("antonio", ["toni", "tony"]),
         ("manuel", ["manu", "manolo"]), ("concepcion", ["concha"]), ("dolores", ["lola"]), ("enrique", ["quique"]),
         // German, Dutch, Nordic
-        ("johannes", ["hans", "jan"]), ("maximilian", ["max"]), ("wolfgang", ["wolf"]), ("andreas", ["andi"]),
+        ("johannes", ["hans"]), ("maximilian", ["max"]), ("wolfgang", ["wolf"]), ("andreas", ["andi"]),
         ("katharina", ["kathi", "katja"]), ("christian", ["chris"]), ("matthias", ["matze"]),
         // Russian, Polish, Greek, Nigerian
         ("aleksandr", ["sasha", "alex"]), ("alexandr", ["sasha", "alex"]), ("dmitry", ["dima"]), ("dmitri", ["dima"]),

@@ -99,9 +99,15 @@ public sealed record SpellingEvidence(int Folded, int Expanded, IReadOnlyDiction
         var nicknames = kinds.Count(k => k.Shape == SpellingShape.Nickname);
         var nicknameShare = nicknames == 0 ? 0 : NicknameShare;
 
+        // Nicknames are listed most common first (liz before beth for Elizabeth): each half the one before.
+        var nicknameNorm = Enumerable.Range(0, nicknames).Sum(i => Math.Pow(0.5, i));
+        var nth = 0;
+
         // Both spellings of a letter with two conventions keep the shape's weight: the joint factor splits them.
         return kinds
-            .Select(k => k.Shape == SpellingShape.Nickname ? nicknameShare / nicknames : (1 - nicknameShare) * shapeProbability[k.Shape])
+            .Select(k => k.Shape == SpellingShape.Nickname
+                ? nicknameShare * Math.Pow(0.5, nth++) / nicknameNorm
+                : (1 - nicknameShare) * shapeProbability[k.Shape])
             .ToList();
     }
 }
