@@ -143,9 +143,12 @@ public static class EvaluationSet
         var addresses = new List<string>(staff.Count);
         var collided = new List<bool>(staff.Count);
         var plainForms = new List<string>(staff.Count);
-        foreach (var person in staff)
+        // The older cohort (the first hired) kept the old format when the company switched.
+        var switchedAt = (int)Math.Round(staff.Count * secondaryShare);
+        for (var hired = 0; hired < staff.Count; hired++)
         {
-            var format = secondary is { } old && random.NextDouble() < secondaryShare ? old : dominant;
+            var person = staff[hired];
+            var format = secondary is { } old && hired < switchedAt ? old : dominant;
             var local = Spell(format, person, conventions);
             plainForms.Add(local);
             if (taken.Add(local))
