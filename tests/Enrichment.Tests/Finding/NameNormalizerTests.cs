@@ -82,6 +82,7 @@ public class NameNormalizerTests
     [InlineData("John A.", "Smith", null, "john", "a", "smith")]
     // Double family names: Spanish keep the first, Portuguese the last
     [InlineData("Ana", "Reynoso Echevarría", null, "ana", "", "reynoso|reynosoechevarria|echevarria")]
+    [InlineData("Sofía", "García-López Pérez", null, "sofia", "", "garcialopez|garcialopezperez|perez")]
     [InlineData("Carla", "dos Santos Martins", null, "carla", "", "martins|dossantosmartins|santosmartins|dossantos")]
     [InlineData(null, null, "Ana María Reynoso Echevarría", "ana|anamaria|am", "", "reynoso|reynosoechevarria|echevarria")]
     [InlineData(null, null, "João Lucas dos Santos Martins", "joaolucas|joao|jl", "", "martins|dossantosmartins|santosmartins|dossantos")]

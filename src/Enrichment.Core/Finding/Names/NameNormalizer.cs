@@ -313,6 +313,7 @@ public static class NameNormalizer
         // Split off leading particles ("van der", "de la", and the hyphenated Arabic "al-"/"el-").
         var particles = new List<string>();
         var rest = new List<string>();
+        var words = new List<string>();  // the family names as written, hyphens kept ("García-López", "Pérez")
         var hyphenated = false;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -322,6 +323,8 @@ public static class NameNormalizer
                 particles.Add(token);
                 continue;
             }
+
+            words.Add(token);
 
             var dash = token.IndexOf('-', StringComparison.Ordinal);
             if (rest.Count == 0 && dash > 0 && dash < token.Length - 1 && IsIn(token[..dash], Particles))
@@ -342,13 +345,15 @@ public static class NameNormalizer
         }
 
         var p = string.Concat(particles);
-        if (rest.Count == 2 && !hyphenated && culture is NameCultureHint.Hispanic or NameCultureHint.Lusophone)
+        if (words.Count == 2 && culture is NameCultureHint.Hispanic or NameCultureHint.Lusophone)
         {
             // Two family names: Spanish admins keep the first (paternal) one, Portuguese and Brazilian the last.
-            var firstPart = (p + rest[0], SpellingShape.CompoundFirstPart);
-            var lastPart = (rest[1], SpellingShape.CompoundLastPart);
-            var joined = (p + rest[0] + rest[1], particles.Count > 0 ? SpellingShape.ParticleJoined : SpellingShape.CompoundJoined);
-            var dropped = (rest[0] + rest[1], SpellingShape.ParticleDropped);
+            // Each may itself be hyphenated ("García-López Pérez"): it is kept whole, joined.
+            var (a, b) = (words[0].Replace("-", "", StringComparison.Ordinal), words[1].Replace("-", "", StringComparison.Ordinal));
+            var firstPart = (p + a, SpellingShape.CompoundFirstPart);
+            var lastPart = (b, SpellingShape.CompoundLastPart);
+            var joined = (p + a + b, particles.Count > 0 ? SpellingShape.ParticleJoined : SpellingShape.CompoundJoined);
+            var dropped = (a + b, SpellingShape.ParticleDropped);
             List<(string, SpellingShape)> forms = culture == NameCultureHint.Hispanic
                 ? [firstPart, joined, dropped, lastPart]
                 : [lastPart, joined, dropped, firstPart];
