@@ -91,7 +91,7 @@ public static class FindingAccuracy
                 var refTop1 = reference.Count > 0 && reference[0] == target.TrueLocalPart;
                 var refTop3 = reference.Contains(target.TrueLocalPart);
 
-                if (!top1 && misses > 0 && company.NamedKnownCount >= 2)
+                if (!top1 && misses > 0 && company.NamedKnownCount >= 2 && company.Secondary is null)
                 {
                     misses--;
                     Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");

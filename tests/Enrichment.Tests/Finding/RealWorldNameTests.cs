@@ -97,6 +97,9 @@ public class RealWorldNameTests
     [InlineData("anamaria.lopez=Ana_María/López luis.ruiz=Luis/Ruiz", "José Luis", "Martínez", "joseluis.martinez")]
     [InlineData("joao.silva=João_Pedro/Silva ana.costa=Ana/Costa", "João Lucas", "Souza", "joao.souza")]
     [InlineData("ana.reynosoechevarria=Ana/Reynoso_Echevarría luis.ruiz=Luis/Ruiz", "Pedro", "García Núñez", "pedro.garcianunez")]
+    // Keeping the father's family name carries over between Spanish and Portuguese order.
+    [InlineData("luis.echevarria=Luis/Reynoso_Echevarría ana.ruiz=Ana/Ruiz", "Carla", "dos Santos Martins", "carla.dossantos")]
+    [InlineData("luis.reynoso=Luis/Reynoso_Echevarría ana.ruiz=Ana/Ruiz", "Carla", "dos Santos Martins", "carla.martins")]
     // East Asian given names are never cut, whatever the domain does with "Ana María".
     [InlineData("ana.lopez=Ana_María/López luis.ruiz=Luis/Ruiz", "Bảo Anh", "Trần", "baoanh.tran")]
     public void Generate_SpellsCompoundNames_ByDomainThenCulture(string known, string first, string last, string expected)

@@ -350,11 +350,14 @@ public static class NameNormalizer
             // Two family names: Spanish admins keep the first (paternal) one, Portuguese and Brazilian the last.
             // Each may itself be hyphenated ("García-López Pérez"): it is kept whole, joined.
             var (a, b) = (words[0].Replace("-", "", StringComparison.Ordinal), words[1].Replace("-", "", StringComparison.Ordinal));
-            var firstPart = (p + a, SpellingShape.CompoundFirstPart);
-            var lastPart = (b, SpellingShape.CompoundLastPart);
+            // Shapes name the parent, not the position, so a domain seen keeping "Reynoso" of "Reynoso Echevarría"
+            // is expected to keep "Martins" of "dos Santos Martins".
+            var hispanic = culture == NameCultureHint.Hispanic;
+            var firstPart = (p + a, hispanic ? SpellingShape.DoublePaternal : SpellingShape.DoubleMaternal);
+            var lastPart = (b, hispanic ? SpellingShape.DoubleMaternal : SpellingShape.DoublePaternal);
             var joined = (p + a + b, particles.Count > 0 ? SpellingShape.ParticleJoined : SpellingShape.CompoundJoined);
             var dropped = (a + b, SpellingShape.ParticleDropped);
-            List<(string, SpellingShape)> forms = culture == NameCultureHint.Hispanic
+            List<(string, SpellingShape)> forms = hispanic
                 ? [firstPart, joined, dropped, lastPart]
                 : [lastPart, joined, dropped, firstPart];
             return Spellings(forms.Where(f => f.Item2 != SpellingShape.ParticleDropped || particles.Count > 0).ToList());

@@ -46,7 +46,8 @@ public enum SpellingShape
     CompoundJoined,       // garcialopez, jeanpierre
     CompoundHyphenated,   // garcia-lopez
     CompoundFirstPart,    // garcia, ana (Ana María)
-    CompoundLastPart,     // martins (dos Santos Martins)
+    DoublePaternal,       // reynoso (Reynoso Echevarría), martins (dos Santos Martins): the father's family name
+    DoubleMaternal,       // echevarria, dossantos: the mother's
     CompoundInitials,     // am (Ana María), jp (Jean Paul)
     Nickname,             // bob (Robert)
     ParticleJoined,       // vanderberg, alhassan
