@@ -100,6 +100,9 @@ public class RealWorldNameTests
     // Keeping the father's family name carries over between Spanish and Portuguese order.
     [InlineData("luis.echevarria=Luis/Reynoso_Echevarría ana.ruiz=Ana/Ruiz", "Carla", "dos Santos Martins", "carla.dossantos")]
     [InlineData("luis.reynoso=Luis/Reynoso_Echevarría ana.ruiz=Ana/Ruiz", "Carla", "dos Santos Martins", "carla.martins")]
+    // A hyphen kept in one name is kept in the other kind too.
+    [InlineData("anne-laure.petit=Anne-Laure/Petit ana.ruiz=Ana/Ruiz", "Karl", "Müller-Lüdenscheidt", "karl.muller-ludenscheidt")]
+    [InlineData("", "Karl", "Müller-Lüdenscheidt", "karl.mullerludenscheidt")]
     // East Asian given names are never cut, whatever the domain does with "Ana María".
     [InlineData("ana.lopez=Ana_María/López luis.ruiz=Luis/Ruiz", "Bảo Anh", "Trần", "baoanh.tran")]
     public void Generate_SpellsCompoundNames_ByDomainThenCulture(string known, string first, string last, string expected)

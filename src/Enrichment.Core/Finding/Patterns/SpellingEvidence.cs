@@ -28,14 +28,17 @@ public sealed record SpellingEvidence(int Folded, int Expanded, IReadOnlyDiction
     public IReadOnlyDictionary<SpellingShape, int> FirstShapes { get; init; } = new Dictionary<SpellingShape, int>();
 
     internal int Count(SpellingShape shape, bool given) =>
-        (given ? FirstShapes : Shapes).TryGetValue(shape, out var n) ? n : 0;
+        shape == SpellingShape.CompoundHyphenated
+            // Whether a hyphen survives is the admin's system's habit, the same for given and family names.
+            ? FirstShapes.GetValueOrDefault(shape) + Shapes.GetValueOrDefault(shape)
+            : (given ? FirstShapes : Shapes).GetValueOrDefault(shape);
 
     internal SpellingEvidence With(SpellingKind kind, bool given)
     {
         var shapes = new Dictionary<SpellingShape, int>(given ? FirstShapes : Shapes);
         if (kind.Shape != SpellingShape.Simple)
         {
-            shapes[kind.Shape] = (shapes.TryGetValue(kind.Shape, out var n) ? n : 0) + 1;
+            shapes[kind.Shape] = shapes.GetValueOrDefault(kind.Shape) + 1;
         }
 
         var folded = Folded + (kind.HasExpansion && !kind.Expanded ? 1 : 0);
