@@ -32,9 +32,6 @@ public sealed record DomainKnowledge(string Domain, MergedDomainSearch Search, P
     public IReadOnlyDictionary<long, ContestedGuess>? Contested { get; init; }
 }
 
-/// <summary>A best guess several rows share (<paramref name="LocalPart"/>), and the guesses rows before this one took.</summary>
-public sealed record ContestedGuess(string LocalPart, IReadOnlySet<string> ClaimedBefore);
-
 /// <summary>
 /// Finds addresses for the people of one domain: what the domain search knows, else ranked guesses from
 /// the domain's learned formats; then verification decides, in the domain's one SMTP session.

@@ -1,13 +1,5 @@
 namespace Enrichment.Testing.Finding;
 
-/// <summary>How a culture writes double family names, and which one a mail admin keeps.</summary>
-public enum DoubleSurnames
-{
-    None,
-    Spanish,     // "Reynoso Echevarría": father's then mother's; admins mostly keep the first
-    Portuguese,  // "dos Santos Martins": mother's then father's; admins mostly keep the last
-}
-
 /// <summary>A name culture of the evaluation set: its names and how they are written.</summary>
 /// <param name="Weight">Relative share of companies whose staff mostly carry this culture's names.</param>
 public sealed record Culture(string Code, double Weight, string[] Given, string[] Surnames)

@@ -73,16 +73,15 @@ public class RealWorldNameTests
     }
 
     [Theory]
-    [InlineData(0, "", "maria.garcia", "maria.garcia2")]
-    [InlineData(1, "maria.garcia", "maria.garcia2", "maria.garcia")]
-    public void GenerateContested_GivesEachRowADifferentBest_WhenRowsShareOne(int rank, string claimed, string best, string runnerUp)
+    [InlineData("", "maria.garcia", "maria.garcia2")]
+    [InlineData("maria.garcia", "maria.garcia2", "maria.garcia")]
+    public void GenerateContested_GivesEachRowADifferentBest_WhenRowsShareOne(string claimed, string best, string runnerUp)
     {
         var d = PatternLearner.Learn("example.com", Known("anna.berg=Anna/Berg paul.lind=Paul/Lind"));
         var claimedBefore = claimed.Length == 0 ? new HashSet<string>() : new HashSet<string> { claimed };
 
         var candidates = CandidateGenerator.GenerateContested(NameNormalizer.Normalize("Maria", "Garcia")!, d, None, claimedBefore, "maria.garcia");
 
-        Assert.True(rank >= 0);
         Assert.Equal([best, runnerUp], candidates.Take(2).Select(c => c.LocalPart));
     }
 

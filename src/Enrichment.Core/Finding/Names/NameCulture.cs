@@ -2,26 +2,11 @@ using System.Collections.Frozen;
 
 namespace Enrichment.Finding.Names;
 
-/// <summary>What a name's tokens suggest about how its culture builds names; decides priors where the domain shows none.</summary>
-public enum NameCultureHint
-{
-    None,
-
-    /// <summary>Vietnamese, Korean, Chinese: given names are syllables admins keep whole (mynhi, minjun).</summary>
-    EastAsian,
-
-    /// <summary>Spanish-speaking: two family names, the first (paternal) is the one usually kept.</summary>
-    Hispanic,
-
-    /// <summary>Portuguese and Brazilian: two family names, the last (paternal) usually kept; double given names joined.</summary>
-    Lusophone,
-}
-
 /// <summary>
-/// Small tables of the most common family names of cultures whose names follow other rules than the English
-/// given-then-family pattern. Sources: national surname frequency lists (Vietnam, Korea, China, Japan, Hungary,
-/// Spain, Mexico, Portugal, Brazil); the top few dozen cover a large share of each population, which is all a
-/// prior needs.
+/// Small tables of common family names of cultures whose names follow other rules than the English
+/// given-then-family pattern (Vietnamese, Korean, Chinese, Japanese, Hungarian, Spanish, Portuguese), each in
+/// roughly descending frequency as national surname statistics rank them. A few dozen names cover a large share
+/// of each population, which is all a prior needs; they decide only where a domain's own addresses say nothing.
 /// </summary>
 internal static class NameCulture
 {

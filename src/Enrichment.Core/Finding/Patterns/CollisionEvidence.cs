@@ -1,19 +1,9 @@
 namespace Enrichment.Finding.Patterns;
 
-/// <summary>What an admin does when a new person's address is already someone else's.</summary>
-public enum CollisionScheme
-{
-    NumberFromTwo,   // john.smith2 (the first keeps john.smith)
-    NumberFromOne,   // john.smith1
-    MiddleInitial,   // john.a.smith, jasmith
-    MoreLetters,     // josmith, jo.smith (formats built on the first initial)
-}
-
 /// <summary>
 /// The domain's collision scheme as counts of known addresses that show one, weighed against a prior. No public
-/// statistics exist; the prior follows what directory tools and admin scripts do by default (Active Directory and
-/// Google Workspace provisioning scripts append 2, some append 1; style guides mention the middle initial and,
-/// for {f}{last}, a second letter of the given name).
+/// statistics exist: the prior is a stated guess (a number from 2 most often, then a number from 1, the middle
+/// initial, more letters of the given name), and one known address showing a scheme outweighs it.
 /// </summary>
 public sealed record CollisionEvidence(int FromTwo, int FromOne, int MiddleInitial, int MoreLetters)
 {
