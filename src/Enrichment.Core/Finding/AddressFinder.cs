@@ -86,11 +86,13 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(rows);
+        var tops = new Dictionary<PersonName, string?>();  // names repeat within a domain: rank each once
         var people = rows
             .Where(r => !HasAddress(r))
             .Select(r => (Row: r, Name: NameNormalizer.Normalize(r.FirstName, r.LastName, r.FullName)))
             .Where(p => p.Name is not null)
-            .Select(p => (p.Row.Id, p.Name, Top: CandidateGenerator.Generate(p.Name!, knowledge.Patterns, knowledge.Taken, 1) is [var best, ..] ? best.LocalPart : null))
+            .Select(p => (p.Row.Id, p.Name, Top: tops.TryGetValue(p.Name!, out var known) ? known
+                : tops[p.Name!] = CandidateGenerator.Generate(p.Name!, knowledge.Patterns, knowledge.Taken, 1) is [var best, ..] ? best.LocalPart : null))
             .Where(p => p.Top is not null)
             .ToList();
         var contested = new Dictionary<long, ContestedGuess>();
@@ -139,6 +141,7 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
 
         // Who needs what: a provider may already know the person; otherwise rank guesses.
         var plans = new List<(FindRequest Row, string Source, List<Candidate> Candidates, string? Problem)>();
+        var byName = new Dictionary<PersonName, IReadOnlyList<Candidate>>();  // the same name ranks the same
         foreach (var person in people)
         {
             var name = NameNormalizer.Normalize(person.FirstName, person.LastName, person.FullName);
@@ -158,9 +161,16 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
                 continue;
             }
 
-            var candidates = knowledge.Contested!.TryGetValue(person.Id, out var contest)
-                ? CandidateGenerator.GenerateContested(name, patterns, taken, contest.ClaimedBefore, contest.LocalPart, MaxCandidates)
-                : CandidateGenerator.Generate(name, patterns, taken, MaxCandidates);
+            IReadOnlyList<Candidate>? candidates;
+            if (knowledge.Contested!.TryGetValue(person.Id, out var contest))
+            {
+                candidates = CandidateGenerator.GenerateContested(name, patterns, taken, contest.ClaimedBefore, contest.LocalPart, MaxCandidates);
+            }
+            else if (!byName.TryGetValue(name, out candidates))
+            {
+                candidates = byName[name] = CandidateGenerator.Generate(name, patterns, taken, MaxCandidates);
+            }
+
             plans.Add((person, SourceGuess, candidates.ToList(), null));
         }
 
