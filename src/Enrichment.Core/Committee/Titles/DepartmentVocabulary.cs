@@ -173,9 +173,8 @@ internal static class DepartmentVocabulary
         ("ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
          "project manager|program manager|programme manager|pmo|projekt*|projet|projets|proyecto|proyectos|projeto|projetos|progetto|progetti|" +
          "project*|projektu|projektów|projektledare|administración|administrativo|administrativa|administratif|administrative|qualité|calidad|" +
-         "qualidade|qualità|kwaliteit*|jakości|kvalitet*|assistant|assistants|assistante|assistent|assistentin|assistente|asistente|asystent*|" +
-         "secretary|secrétaire|secretaria|secretária|segretaria|sekretärin|sekreterare|secretaresse|receptionist|réceptionniste|recepcionista|" +
-         "receptionista|recepcjonist*|auxiliar|office assistant|administrative assistant|planer|planerin", W(Department.Operations)),
+         "qualidade|qualità|kwaliteit*|jakości|kvalitet*|office assistant|store|stores|shop|retail|branch|restaurant|filiale|filialleiter*|" +
+         "marktleiter*|boutique|magasin|tienda|loja|negozio|punto vendita|winkel|winkelmanager|sklep|sklepu|butik|butikschef|administrative assistant|planer|planerin", W(Department.Operations)),
 
         ("customer success|customer service|customer support|customer care|customer experience|client services|client service|client success|" +
          "support|technical support|implementation|implementations|onboarding|professional services|cx|csm|customer operations|" +

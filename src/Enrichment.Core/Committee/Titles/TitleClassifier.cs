@@ -34,7 +34,7 @@ public static class TitleClassifier
         var ranks = Ranks.Find(tokens);
         var assistantTo = false;
         string[] boss = [];
-        var assistant = ranks.FindIndex(h => h.Value.Cue == Cue.Assistant);
+        var assistant = ranks.FindIndex(h => h.Value.Cue == Cue.Assistant || (tokens[h.Start] == "chief" && h.Length == 3 && tokens[h.Start + 1] == "of"));
         if (assistant >= 0 && ranks[assistant].End < tokens.Length && Connectors.Contains(tokens[ranks[assistant].End]))
         {
             // The words after "to" name the boss, not the holder: "Executive Assistant to the CEO" is an assistant.
@@ -76,7 +76,7 @@ public static class TitleClassifier
             var officer = Array.IndexOf(tokens, "officer", chief + 1);
             if (officer > chief + 1 && officer - chief <= 6)
             {
-                var inner = functions.Where(f => f.Start > chief && f.End <= officer).ToList();
+                var inner = functions.Where(f => f.Start >= chief && f.Start < officer && f.Value.Department != Department.Executive).ToList();
                 var department = inner.Count == 0 ? Department.Executive : (inner.Find(f => f.Value.Strong) is { Value.Strong: true } s ? s : inner[0]).Value.Department;
                 return (IsDeputy(tokens, ranks, chief, officer + 1) ? Seniority.Vp : Seniority.CLevel, department, false);
             }
@@ -177,12 +177,16 @@ public static class TitleClassifier
             return rank;
         }
 
-        if (functions.Count > 0)
+        // Operations is what a project manager or an assistant works in when no other function is named.
+        var named = functions.FindIndex(f => f.Value.Department != Department.Operations);
+        if (named >= 0)
         {
-            return functions[0].Value.Department;
+            return functions[named].Value.Department;
         }
 
-        return seniority is Seniority.CLevel or Seniority.Vp ? Department.Executive : Department.Other;
+        return functions.Count > 0 || seniority == Seniority.Assistant ? Department.Operations
+            : seniority is Seniority.CLevel or Seniority.Vp ? Department.Executive
+            : Department.Other;
     }
 
     /// <summary>CPO is product, procurement or people: the title's other words decide, product when none do.</summary>
