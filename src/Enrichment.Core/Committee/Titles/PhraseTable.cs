@@ -14,8 +14,8 @@ internal sealed class PhraseTable<T>
     private const int KeyLength = 3;
 
     private readonly FrozenDictionary<string, Phrase[]> _exact;
-    private readonly FrozenDictionary<string, Phrase[]> _prefix;
-    private readonly FrozenDictionary<string, Phrase[]> _suffix;
+    private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _prefix;
+    private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _suffix;
     private readonly Phrase[] _contains;
 
     public PhraseTable(IEnumerable<(string Phrases, T Value)> entries)
@@ -57,8 +57,9 @@ internal sealed class PhraseTable<T>
         }
 
         _exact = Freeze(exact);
-        _prefix = Freeze(prefix);
-        _suffix = Freeze(suffix);
+        // Looked up by a span of the token: no substring is allocated per token.
+        _prefix = Freeze(prefix).GetAlternateLookup<ReadOnlySpan<char>>();
+        _suffix = Freeze(suffix).GetAlternateLookup<ReadOnlySpan<char>>();
         _contains = [.. contains];
     }
 
@@ -79,27 +80,52 @@ internal sealed class PhraseTable<T>
 
             if (token.Length >= KeyLength)
             {
-                if (_prefix.TryGetValue(token[..KeyLength], out var prefix))
+                if (_prefix.TryGetValue(token.AsSpan(0, KeyLength), out var prefix))
                 {
                     Try(prefix, tokens, i, hits);
                 }
 
-                if (_suffix.TryGetValue(token[^KeyLength..], out var suffix))
+                if (_suffix.TryGetValue(token.AsSpan(token.Length - KeyLength), out var suffix))
                 {
                     Try(suffix, tokens, i, hits);
                 }
             }
 
-            Try(_contains, tokens, i, hits);
+            if (_contains.Length > 0)
+            {
+                Try(_contains, tokens, i, hits);
+            }
         }
 
         if (hits.Count > 1)
         {
-            var all = hits.ToArray();
-            hits.RemoveAll(h => Array.Exists(all, o => o.Covers(h)));
+            RemoveCovered(hits);
         }
 
         return hits;
+    }
+
+    private static void RemoveCovered(List<Hit> hits)
+    {
+        Span<bool> covered = stackalloc bool[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            for (var j = 0; j < hits.Count && !covered[i]; j++)
+            {
+                covered[i] = hits[j].Covers(hits[i]);
+            }
+        }
+
+        var kept = 0;
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (!covered[i])
+            {
+                hits[kept++] = hits[i];
+            }
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
     }
 
     private static void Try(Phrase[] phrases, string[] tokens, int start, List<Hit> hits)

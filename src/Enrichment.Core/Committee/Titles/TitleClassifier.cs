@@ -57,7 +57,7 @@ public static class TitleClassifier
         }
 
         var governance = department == Department.Security && functions.Exists(f => f.Value.Governance);
-        var trainee = ranks.Exists(h => h.Value.Cue == Cue.Trainee);
+        var trainee = Has(ranks, Cue.Trainee);
         if (department == Department.Procurement && rankDepartment == Department.Product)
         {
             governance = false;
@@ -215,5 +215,16 @@ public static class TitleClassifier
         return false;
     }
 
-    private static bool Has(List<PhraseTable<SeniorityCue>.Hit> ranks, Cue cue) => ranks.Exists(h => h.Value.Cue == cue);
+    private static bool Has(List<PhraseTable<SeniorityCue>.Hit> ranks, Cue cue)
+    {
+        foreach (var hit in ranks)
+        {
+            if (hit.Value.Cue == cue)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

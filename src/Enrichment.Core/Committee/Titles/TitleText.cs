@@ -22,6 +22,9 @@ internal static class TitleText
         ("co-fondatrice", "cofondatrice"), ("co-owner", "coowner"), ("c-level", "clevel"), ("sr.", "sr "),
     ];
 
+    // Every Joined entry holds one of these; most titles hold none and skip the replacements.
+    private static readonly System.Buffers.SearchValues<char> JoinMarks = System.Buffers.SearchValues.Create("&/-.");
+
     public static string[] Tokens(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -38,6 +41,11 @@ internal static class TitleText
 
         foreach (var marker in EmployerMarkers)
         {
+            if (folded.Length < marker.Length + 2)
+            {
+                continue;
+            }
+
             var at = folded.IndexOf(marker, StringComparison.Ordinal);
             if (at > 0)
             {
@@ -45,11 +53,14 @@ internal static class TitleText
             }
         }
 
-        foreach (var (from, to) in Joined)
+        if (folded.AsSpan().IndexOfAny(JoinMarks) >= 0)
         {
-            if (folded.Contains(from, StringComparison.Ordinal))
+            foreach (var (from, to) in Joined)
             {
-                folded = folded.Replace(from, to, StringComparison.Ordinal);
+                if (folded.Contains(from, StringComparison.Ordinal))
+                {
+                    folded = folded.Replace(from, to, StringComparison.Ordinal);
+                }
             }
         }
 
