@@ -11,14 +11,16 @@ internal static class DepartmentVocabulary
 
     private static DepartmentCue W(Department d) => new(d, Strong: false);
 
+    private static DepartmentCue N(Department d) => new(d, Strong: false, Noun: true);
+
     public static IEnumerable<(string, DepartmentCue)> Entries() =>
     [
         ("strategy|strategic planning|corporate strategy|corporate development|corp dev|corpdev|chief of staff|office of the ceo|executive office|" +
-         "executive assistant|personal assistant|ea|ceo|founder|cofounder|managing director|general management|business transformation|" +
+         "executive assistant|executive secretary|secretaria ejecutiva|secretária executiva|personal assistant|ea|ceo|founder|cofounder|managing director|general management|business transformation|" +
          "prokurist|prokuristin|geschäftsführung|geschäftsleitung|unternehmensentwicklung|strategie|unternehmensstrategie|vorstandsbüro|" +
          "direction générale|stratégie|développement stratégique|estrategia|estratégia|dirección general|direção geral|strategia|direzione generale|" +
          "directie|strategie en beleid|strategi|ledningsgrupp|zarządu|asystentka zarządu|asystent zarządu|vd assistent|ledningsassistent|" +
-         "direktionsassistent*|asistente de dirección|assistente di direzione|assistante de direction|assistant de direction|secretaria de dirección|" +
+         "affärsområde*|direktionsassistent*|asistente de dirección|assistente di direzione|assistante de direction|assistant de direction|secretaria de dirección|" +
          "directiesecretaresse|chefsekretär*|secrétaire de direction|assistente executiva|secretária executiva", S(Department.Executive)),
         ("executive|exec|direction|dirección|direção|direzione|ledning|management|board office|transformation", W(Department.Executive)),
 
@@ -31,7 +33,7 @@ internal static class DepartmentVocabulary
          "administrative et financière|expert comptable|audit interne|recouvrement|facturation|" +
          "contab*|contador|contadora|tesorer*|nómina|nóminas|cuentas por pagar|cuentas por cobrar|facturación|auditor*|crédito|cobranza|tesorería|" +
          "finanzas|financiero|financiera|administración y finanzas|" +
-         "contabilidade|contábil|financeiro|financeira|tesouraria|faturamento|folha de pagamento|controladoria|auditoria|finanças|" +
+         "contas a pagar|contas a receber|contabilidade|contábil|financeiro|financeira|tesouraria|faturamento|folha de pagamento|controladoria|auditoria|finanças|" +
          "contabil*|ragioner*|amministrazion*|amministrativ*|tesorer*|fiscale|paghe|controllo di gestione|bilancio|finanza|finanziario|finanziaria|" +
          "financieel|financiële|financiele|financiën|boekhoud*|*boekhouder|administratie|financiële administratie|salarisadministra*|crediteuren*|" +
          "debiteuren*|belasting*|controller|" +
@@ -42,7 +44,7 @@ internal static class DepartmentVocabulary
          "desktop support|it support|it operations|sysadmin|system administrator|systems administrator|system administration|enterprise architect|" +
          "enterprise architecture|cloud architect|cloud|solution architect|erp|sap|crm|salesforce|hris|hris administrator|business analyst|" +
          "business systems|business applications|enterprise applications|applications|application support|digital transformation|cio|dsi|" +
-         "dba|database|database administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
+         "servicedesk|analityk biznesowy|analista de negocios|analista de negócios|analyste métier|analista funcional|analista funzionale|business analist|affärsanalytiker|dba|database|database administrator|systems engineer|system engineer|systems analyst|it analyst|it specialist|it consultant|it administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
          "servicenow|workday|netsuite|oracle|dynamics|it service management|itsm|" +
          "edv|informatik|wirtschaftsinformatik*|*informatiker|informatiker*|it service|netzwerk*|systemadministrat*|systembetreuer*|" +
          "informatique|systèmes d information|systèmes informatiques|si|système d information|réseau|réseaux|infogérance|" +
@@ -52,13 +54,14 @@ internal static class DepartmentVocabulary
          "applicatiebeheer*|systeembeheer*|netwerkbeheer*|functioneel beheer*|functioneel beheerder|informatievoorziening|automatisering|" +
          "informatyk*|it manager|sieci|administrator systemów|" +
          "it chef|it avdelning|it ansvarig|systemförvaltare|systemförvaltning|it drift|drifttekniker|it tekniker|it konsult", S(Department.It)),
-        ("digital|information|administrator|*administrator|administratör|architect|technician|technicien|technicienne|beheerder|*beheerder|technik", W(Department.It)),
+        ("digital|information", W(Department.It)),
+        ("administrator|*administrator|administratör|*administratör|architect|technician|technicien|technicienne|beheerder|*beheerder|technik", N(Department.It)),
 
         ("engineering|software|software engineer|software developer|devops|sre|site reliability|platform|platform engineering|backend|back end|" +
          "frontend|front end|fullstack|full stack|mobile|ios|android|embedded|firmware|qa|quality assurance|test automation|release|release manager|" +
          "rnd|research and development|tpm|technical program manager|technical program|scrum master|agile coach|cto|technology|java|javascript|" +
          "python|golang|dotnet|net developer|php|ruby|web developer|game developer|mechanical engineer|electrical engineer|hardware|" +
-         "softwareentwickl*|software*|entwicklung|forschung und entwicklung|technischer leiter|technische leiterin|technischer geschäftsführer|" +
+         "softwareentwickl*|software*|entwicklung|entwicklungs*|forschung und entwicklung|technischer leiter|technische leiterin|technischer geschäftsführer|" +
          "technische geschäftsführerin|technik|anwendungsentwickl*|" +
          "logiciel|développement logiciel|r et d|recherche et développement|directeur technique|directrice technique|bureau d études|" +
          "desarrollo de software|desarrollo|tecnología|i d|ingeniería|" +
@@ -67,11 +70,12 @@ internal static class DepartmentVocabulary
          "ontwikkeling|softwareontwikkel*|software ontwikkelaar|" +
          "oprogramowani*|rozwoju oprogramowania|rozwój|badań i rozwoju|" +
          "mjukvar*|utveckling*|utvecklingschef|teknisk chef|teknikchef|systemutveckl*|utvecklare|*utvecklare|programmerare", S(Department.Engineering)),
-        ("engineer|engineers|enginer|engeneer|developer|developers|dev|programmer|coder|technical|tech|tester|ingenieur|*ingenieur|ingénieur|" +
+        ("technical|tech|development|techniczn*|technicz*", W(Department.Engineering)),
+        ("engineer|engineers|enginer|engeneer|developer|developers|dev|programmer|coder|tester|ingenieur|*ingenieur|ingénieur|" +
          "ingeniero|ingeniera|engenheiro|engenheira|ingegnere|inżynier|ingenjör|*ingenjör|développeur|développeuse|developpeur|desarrollador|" +
          "desarrolladora|programador|programadora|desenvolvedor|desenvolvedora|sviluppatore|sviluppatrice|programmatore|programmatrice|" +
          "ontwikkelaar|*ontwikkelaar|programmeur|programista|programistka|*entwickler*|tecnico|técnico|técnica|techniker|tekniker|" +
-         "technisch*|technique|tecnica|teknisk*|development", W(Department.Engineering)),
+         "technisch*|technique|tecnica|teknisk*|development|techniczn*|technicz*", N(Department.Engineering)),
 
         ("security|cyber|cybersecurity|cyber security|infosec|information security|it security|soc|security operations|secops|pentest*|" +
          "penetration|appsec|application security|product security|cloud security|network security|threat|threat intelligence|vulnerability|" +
@@ -86,7 +90,7 @@ internal static class DepartmentVocabulary
         ("grc|governance risk|risk and compliance|risk compliance|governance risk and compliance|security compliance|it compliance|it risk|" +
          "cyber risk|technology risk|information risk|vendor risk|third party risk|supplier risk|it audit|it auditor|security audit|security auditor|" +
          "information security officer|iso|isso|security officer|it security officer|rssi|information assurance|security governance|" +
-         "informationssicherheitsbeauftragt*|isb|it compliance officer|sox it|iso 27001|" +
+         "informationssicherheitsbeauftragt*|it sicherheitsbeauftragt*|isb|it compliance officer|sox it|iso 27001|" +
          "responsable de la sécurité des systèmes d information|auditeur it|audit informatique|auditoría de sistemas|auditoria de ti|" +
          "informationssäkerhetsansvarig|informationssäkerhetssamordnare|grc specialist|pci|pci compliance|soc 2", new DepartmentCue(Department.Security, true, true)),
 
@@ -94,17 +98,17 @@ internal static class DepartmentVocabulary
          "category lead|vendor management|vendor manager|supplier|suppliers|supplier management|supply management|spend|indirect spend|" +
          "chief procurement officer|cpo procurement|it procurement|" +
          "einkauf*|*einkauf|*einkäufer*|beschaffung*|*beschaffung|lieferantenmanag*|materialwirtschaft|" +
-         "achat*|achet*|approvisionnement*|acheteur|acheteuse|" +
+         "achat*|achet*|approvisionnement*|approvisionn*|acheteur|acheteuse|" +
          "compras|compra|comprador*|aprovisionamiento|abastecimiento|adquisiciones|suprimentos|suprimento|aquisições|" +
          "acquisti|approvvigionament*|ufficio acquisti|compratore|" +
          "inkoop*|inkoper*|*inkoper|*inkoop|" +
          "zakup*|*zakup*|zaopatrzeni*|kupiec|zakupowiec|" +
          "inköp*|*inköp|inköpare|*inköpare|upphandl*|*upphandlare", S(Department.Procurement)),
 
-        ("legal|legal counsel|counsel|attorney|lawyer|solicitor|paralegal|contracts|contract manager|contracts manager|commercial counsel|" +
+        ("legal|legal counsel|counsel|contract|contract specialist|contract administrator|attorney|lawyer|solicitor|paralegal|contracts|contract manager|contracts manager|commercial counsel|" +
          "compliance|privacy|data privacy|dpo|data protection|data protection officer|general counsel|gc|clo|company secretary|corporate secretary|" +
          "regulatory|regulatory affairs|ethics|" +
-         "juridique|juriste|avocat*|conformité|protection des données|délégué à la protection des données|dpd|droit|affaires juridiques|" +
+         "juridique|juriste|avocat*|affaires réglementaires|conformité|protection des données|délégué à la protection des données|dpd|droit|affaires juridiques|" +
          "recht|rechtsabteilung|rechtsanwalt*|syndikus*|justiziar*|justitiar*|jurist|juristin|*jurist|*juristin|datenschutz*|vertrags*|" +
          "rechtsanwältin|chefjustiziar*|" +
          "jurídico|jurídica|abogad*|letrad*|asesor jurídico|asesora jurídica|asesoría jurídica|cumplimiento|cumplimiento normativo|" +
@@ -117,7 +121,7 @@ internal static class DepartmentVocabulary
         ("hr|human resources|human resource|people|people operations|people ops|people partner|talent|talent acquisition|recruit*|recruiter|" +
          "lnd|learning and development|learning development|training and development|compensation|benefits|compensation and benefits|cnb|" +
          "total rewards|rewards|hrbp|chro|employee experience|employee relations|personnel|workforce|hr business partner|hrm|staffing|" +
-         "personal|personal*|personalabteilung|personalwesen|personalreferent*|personalleiter*|personalentwicklung|recruiting|talent*|" +
+         "personal|personal*|personalentwickl*|personalabteilung|personalwesen|personalreferent*|personalleiter*|personalentwicklung|recruiting|talent*|" +
          "ausbildungsleiter*|rh|ressources humaines|drh|rrh|recrutement|recrut*|formation|talents|gestion des talents|" +
          "rrhh|recursos humanos|selección|reclut*|talento|personas|gestión de personas|capital humano|" +
          "recrutamento|recrutador*|gente e gestão|departamento pessoal|dp|pessoas|gente|" +
@@ -130,18 +134,18 @@ internal static class DepartmentVocabulary
          "sdr|bdr|business development|bizdev|biz dev|business developer|partnerships|partnership|partner manager|channel|channels|alliances|" +
          "presales|pre sales|sales engineer|solutions consultant|solutions engineer|solution consultant|solution engineer|solutions architect|" +
          "sales operations|sales ops|salesops|revops|revenue operations|revenue|enablement|sales enablement|commercial|inside sales|field sales|" +
-         "account management|new business|territory|retail sales|inside sales representative|cro|" +
+         "account management|new business|territory|client partner|client director|client executive|retail sales|inside sales representative|cro|" +
          "vertrieb*|*vertrieb|verkauf*|außendienst*|aussendienst*|innendienst*|geschäftsentwicklung|neukunden*|kundenakquise|" +
-         "vente|ventes|ingénieur commercial|ingénieure commerciale|ingénieur d affaires|chargé d affaires|chargée d affaires|développement commercial|" +
+         "vente|ventes|affaires|développement|ingénieure d affaires|ingénieur commercial|ingénieure commerciale|ingénieur d affaires|chargé d affaires|chargée d affaires|développement commercial|" +
          "attaché commercial|attachée commerciale|grands comptes|adv|administration des ventes|commercial|commerciale|vendeur|vendeuse|délégué commercial|" +
-         "ventas|venta|comercial|ejecutivo de cuentas|ejecutiva de cuentas|ejecutivo de ventas|ejecutiva de ventas|cuentas|ejecutivo comercial|ejecutiva comercial|asesor comercial|asesora comercial|vendedor*|preventa|desarrollo de negocio|" +
+         "contas|gerente de contas|ventas|venta|comercial|ejecutivo de cuentas|ejecutiva de cuentas|ejecutivo de ventas|ejecutiva de ventas|cuentas|ejecutivo comercial|ejecutiva comercial|asesor comercial|asesora comercial|vendedor*|preventa|desarrollo de negocio|" +
          "desarrollo de negocios|cuentas clave|representante de ventas|vendas|executivo de contas|executiva de contas|executivo de vendas|" +
          "pré vendas|desenvolvimento de negócios|representante comercial|" +
          "vendite|commerciale|venditor*|agente di commercio|area manager|ufficio commerciale|sviluppo commerciale|" +
          "verkoop*|verkoper*|*verkoper|accountmanager*|accountmanagement|binnendienst|buitendienst|commercieel|commerciële|vertegenwoordiger|" +
          "sprzedaż*|sprzedaży|handlow*|handlowiec|przedstawiciel handlowy|opiekun klienta|key account manager|" +
          "sälj*|*säljare|försäljning*|kundansvarig|affärsutveckl*|affärsutvecklare", S(Department.Sales)),
-        ("account|accounts exec|representative|rep|reps|agent", W(Department.Sales)),
+        ("account|accounts exec|representative|rep|reps|agent", N(Department.Sales)),
 
         ("marketing|marketeer|marketer|demand gen|demand generation|growth|growth marketing|product marketing|product marketing manager|brand|" +
          "branding|content|content marketing|communications|communication|comms|pr|public relations|events|event|marketing operations|mops|" +
@@ -156,13 +160,13 @@ internal static class DepartmentVocabulary
          "communicatie*|woordvoerder|" +
          "marketingu|komunikacj*|grafik|" +
          "marknad*|*marknad|marknadsföring|kommunikat*|kommunikationschef|marknadschef|marknadsansvarig", S(Department.Marketing)),
-        ("design|designer|designers|designerin|writer|editor|diseñador|diseñadora|designer gráfico", W(Department.Marketing)),
+        ("design|designer|designers|designerin|writer|editor|diseñador|diseñadora|designer gráfico", N(Department.Marketing)),
 
         ("operations|operating|business operations|bizops|supply chain|logistics|logistic|facilities|facility|facility management|manufacturing|" +
-         "production|plant|warehouse|office manager|fleet|inventory|distribution|transport|transportation|shipping|" +
-         "coo|s op|sop|demand planning|warehousing|maintenance|quality manager|quality management|iso 9001|" +
+         "production|plant|warehouse|office manager|office administrator|office coordinator|office management|office services|fleet|inventory|distribution|transport|transportation|shipping|" +
+         "operativo|operativa|operacional|operativ|plats*|biura|biuro|coo|s op|sop|demand planning|warehousing|maintenance|quality manager|quality management|iso 9001|" +
          "logistik*|produktion*|fertigung*|disposition|disponent*|lager*|lagerleiter*|werkleiter*|betriebsleiter*|betrieb|standortleiter*|" +
-         "qualitätsmanagement|facility*|verwaltung|instandhaltung|" +
+         "qualitätsmanagement|qualität*|industrial|industriel|industrielle|industria|industriale|facility*|verwaltung|instandhaltung|" +
          "opérations|logistique|supply chain|services généraux|exploitation|usine|maintenance|qualité|" +
          "operaciones|logística|producción|cadena de suministro|almacén|mantenimiento|planta|" +
          "operações|produção|cadeia de suprimentos|armazém|manutenção|" +
@@ -173,13 +177,13 @@ internal static class DepartmentVocabulary
         ("ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
          "project manager|program manager|programme manager|pmo|projekt*|projet|projets|proyecto|proyectos|projeto|projetos|progetto|progetti|" +
          "project*|projektu|projektów|projektledare|administración|administrativo|administrativa|administratif|administrative|qualité|calidad|" +
-         "qualidade|qualità|kwaliteit*|jakości|kvalitet*|office assistant|store|stores|shop|retail|branch|restaurant|filiale|filialleiter*|" +
+         "qualidade|qualità|kwaliteit*|jakości|kvalitet*|segreteria|secretariat|secrétariat|secretariaat|sekretariat*|administratief*|programma*|office assistant|store|stores|shop|retail|branch|restaurant|filiale|filialleiter*|" +
          "marktleiter*|boutique|magasin|tienda|loja|negozio|punto vendita|winkel|winkelmanager|sklep|sklepu|butik|butikschef|administrative assistant|planer|planerin", W(Department.Operations)),
 
-        ("customer success|customer service|customer support|customer care|customer experience|client services|client service|client success|" +
+        ("call center|callcenter|contact center|call centre|centro de atendimento|centro de llamadas|support*|customer success|customer service|customer support|customer care|customer experience|client services|client service|client success|" +
          "support|technical support|implementation|implementations|onboarding|professional services|cx|csm|customer operations|" +
          "technical account manager|support engineer|support specialist|service delivery|customer|customers|customer success manager|" +
-         "kundenservice|kundendienst|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
+         "kundenservice|kundendienst|servicetechniker*|field service|kundendiensttechniker*|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
          "service client|relation client|relation clientèle|satisfaction client|conseiller clientèle|conseillère clientèle|chargé de clientèle|" +
          "chargée de clientèle|service après vente|sav|" +
          "atención al cliente|servicio al cliente|experiencia del cliente|soporte|éxito del cliente|posventa|postventa|" +
@@ -188,10 +192,10 @@ internal static class DepartmentVocabulary
          "klantenservice*|klantcontact*|klantenondersteuning|klant*|" +
          "obsługi klienta|obsługa klienta|wsparcie|wsparcia|opieki nad klientem|" +
          "kundtjänst*|kundservice|kundsupport|kundframgång|kundtjänstchef", S(Department.CustomerSuccess)),
-        ("client|clients|clientèle|cliente|clientes|klienta|klient", W(Department.CustomerSuccess)),
+        ("client|clients|clientèle|cliente|clientes|klienta|klient", N(Department.CustomerSuccess)),
 
         ("product|products|product management|product manager|product owner|product operations|product ops|ux|ui|ux ui|ui ux|user experience|" +
-         "user interface|product design|product designer|user research|ux researcher|interaction design|interaction designer|service design|" +
+         "user interface|product design|product designer|user research|user researcher|ux research|design research|ux researcher|interaction design|interaction designer|service design|" +
          "produkt*|produktmanag*|produktchef|produktägare|produktansvarig|produit|produits|chef de produit|cheffe de produit|producto|productos|" +
          "produto|produtos|prodotto|prodotti|product*|productmanager|productowner|produktu|produktów", S(Department.Product)),
 
@@ -203,7 +207,7 @@ internal static class DepartmentVocabulary
          "dati|analisi dati|" +
          "danych|dane|analiz danych|" +
          "dataanalytiker|dataanalys|datavetare", S(Department.Data)),
-        ("analyst|analysts|analista|analyste|analityk|analist|*analist|analytiker|*analytiker|*analyst|analystin|scientist", W(Department.Data)),
+        ("analyst|analysts|analista|analyste|analityk|analist|*analist|analytiker|*analytiker|*analyst|analystin|scientist", N(Department.Data)),
 
         ("clinical|nurse|nursing|physician|doctor|medical|pharmacist|teacher|teaching|professor|lecturer|faculty|tutor|academic|" +
          "board member|board of directors|board director|non executive director|advisory board|investor|self employed|retired|student|" +
@@ -217,6 +221,6 @@ internal static class DepartmentVocabulary
          "pielęgniarka|lekarz|nauczyciel*|emeryt*|rada nadzorcza|członek rady nadzorczej|" +
          "sjuksköterska|läkare|lärare|styrelseledamot|pensionär", S(Department.Other)),
         ("consultant|consultants|consulting|consultancy|advisor|adviser|advisory|management consultant|consultor|consultora|consulente|" +
-         "konsult|konsultant|consultante|berater|*berater|unternehmensberater*|adviseur|partner|associate|working student", W(Department.Other)),
+         "konsult|konsultant|consultante|berater|*berater|unternehmensberater*|adviseur|partner|associate|working student", N(Department.Other)),
     ];
 }

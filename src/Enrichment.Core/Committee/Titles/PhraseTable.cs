@@ -18,8 +18,12 @@ internal sealed class PhraseTable<T>
     private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> _suffix;
     private readonly Phrase[] _contains;
 
-    public PhraseTable(IEnumerable<(string Phrases, T Value)> entries)
+    private readonly Func<T, T, bool>? _mayCover;
+
+    /// <param name="mayCover">Whether a hit's value may hide another's (outer, inner); null: always.</param>
+    public PhraseTable(IEnumerable<(string Phrases, T Value)> entries, Func<T, T, bool>? mayCover = null)
     {
+        _mayCover = mayCover;
         var exact = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
         var prefix = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
         var suffix = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
@@ -99,20 +103,20 @@ internal sealed class PhraseTable<T>
 
         if (hits.Count > 1)
         {
-            RemoveCovered(hits);
+            RemoveCovered(hits, _mayCover);
         }
 
         return hits;
     }
 
-    private static void RemoveCovered(List<Hit> hits)
+    private static void RemoveCovered(List<Hit> hits, Func<T, T, bool>? mayCover)
     {
         Span<bool> covered = stackalloc bool[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
             for (var j = 0; j < hits.Count && !covered[i]; j++)
             {
-                covered[i] = hits[j].Covers(hits[i]);
+                covered[i] = hits[j].Covers(hits[i]) && (mayCover is null || mayCover(hits[j].Value, hits[i].Value));
             }
         }
 

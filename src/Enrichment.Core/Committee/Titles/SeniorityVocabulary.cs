@@ -30,11 +30,11 @@ internal static class SeniorityVocabulary
          "managing director|managing directors|managing partner|executive chair|executive chairman|executive chairwoman|chairman|chairwoman|chairperson|md|" +
          "geschäftsführer|geschäftsführerin|geschäftsführender|geschäftsführende|geschäftsführender gesellschafter|mitglied der geschäftsführung|" +
          "mitglied der geschäftsleitung|geschäftsleiter|geschäftsleiterin|geschäftsleitung|hauptgeschäftsführer|vorstand|vorständin|vorstandsvorsitzender|" +
-         "vorstandsvorsitzende|vorstandsmitglied|mitglied des vorstands|vorstandssprecher|generaldirektor|generaldirektorin|" +
+         "membre du directoire|président du directoire|présidente du directoire|membre du comité exécutif|membre du comex|vorstandsvorsitzende|vorstandsmitglied|mitglied des vorstands|vorstandssprecher|generaldirektor|generaldirektorin|" +
          "directeur général|directrice générale|directeur general|dg|gérant|gérante|associé gérant|associée gérante|" +
          "director general|directora general|general director|gerente general|socio director|socia directora|socio gerente|" +
          "diretor geral|diretora geral|gerente geral|sócio diretor|sócia diretora|sócio gerente|" +
-         "direttore generale|direttrice generale|socio amministratore|" +
+         "direttore generale|direttrice generale|socio amministratore|consigliere delegato|consigliera delegata|" +
          "algemeen directeur|algemeen directrice|algemeen direkteur|statutair directeur|bestuurder|bestuursvoorzitter|voorzitter raad van bestuur|lid raad van bestuur|" +
          "vd|verkställande direktör|koncernchef|" +
          "dyrektor generalny|dyrektor generalna|dyrektor zarządzający|dyrektorka zarządzająca|prezes zarządu|członek zarządu|członkini zarządu", C(Department.Executive, open: true)),
@@ -60,7 +60,7 @@ internal static class SeniorityVocabulary
          "directora general adjunta|subdirector general|subdirectora general|vicedirettore generale|zastępca prezesa|zastępczyni prezesa|vice vd|" +
          "stellvertretender geschäftsführer|stellvertretende geschäftsführerin|stv geschäftsführer|managing director deputy", new SeniorityCue(Cue.Vp)),
 
-        ("director|directors|directora|directeur|directrice|diretor|diretora|direttore|direttrice|dyrektor|dyrektorka|direktor|direktorin|direktör|dir|" +
+        ("dyrektor*|pełnomocnik*|director|directors|directora|directeur|directrice|diretor|diretora|direttore|direttrice|dyrektor|dyrektorka|direktor|direktorin|direktör|dir|" +
          "*direktor|*direktorin|*directeur|dirigente|dirigent|subdirector|subdirectora|subdiretor|subdiretora|vicedirettore|vicedirettrice|wicedyrektor|" +
          "head|heads|head of|*hoofd|hoofd|controller|controllerin|*controller|comptroller|financial controller|treasurer|trésorier|trésorière|tesorero|tesorera|" +
          "tesoureiro|tesoureira|tesoriere|contrôleur|contrôleuse|kontroler|kontrolerka|" +
@@ -70,10 +70,10 @@ internal static class SeniorityVocabulary
          "dsi|drh|daf|raf|dsi adjoint", new SeniorityCue(Cue.Director)),
 
         ("manager|managers|managerin|*manager|*managerin|mgr|mngr|manger|maneger|mananger|managr|team lead|team leader|teamlead|teamleader|team lider|" +
-         "teamleiter*|gruppenleiter*|projektleiter*|schichtleiter*|filialleiter*|marktleiter*|bauleiter*|objektleiter*|" +
+         "teamleitung*|gruppenleitung*|projektleitung*|schichtleitung*|filialleitung*|teamleiter*|gruppenleiter*|projektleiter*|schichtleiter*|filialleiter*|marktleiter*|bauleiter*|objektleiter*|" +
          "teamleider*|projectleider*|*leider|bedrijfsleider|leidinggevende|teamledare|*ledare|" +
          "supervisor|supervisora|superviseur|superviseure|supervisore|supervisorin|assistant manager|" +
-         "responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik|kierowniczka|*kierownik|" +
+         "responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
          "chef de|chef d|capo|capoufficio|caporeparto|coordenador|coordenadora|encargado|encargada|encarregado|encarregada|gestor|gestora|" +
          "líder de equipo|líder de equipe|lider zespołu|liderka zespołu|" +
          "information security officer|iso|isso|security officer|it security officer|data protection officer|dpo|privacy officer|compliance officer|" +
@@ -98,13 +98,13 @@ internal static class SeniorityVocabulary
         ("intern|interns|internship|trainee|trainees|apprentice|working student|werkstudent|werkstudentin|praktikant|praktikantin|auszubildender|" +
          "auszubildende|azubi|volontär|volontärin|dualer student|duale studentin|stagiaire|stagiair|alternant|alternante|apprenti|apprentie|" +
          "becario|becaria|practicante|pasante|estagiário|estagiária|aprendiz|menor aprendiz|stagista|tirocinante|apprendista|" +
-         "stażysta|stażystka|praktykant|praktykantka|sommarjobbare|graduate trainee|summer intern|co op|werkstudent*|praktikant*", new SeniorityCue(Cue.Trainee)),
+         "stażysta|stażystka|praktykant|praktykantka|sommarjobbare|graduate trainee|summer intern|summer analyst|summer associate|co op|werkstudent*|praktikant*", new SeniorityCue(Cue.Trainee)),
 
         ("assistant|assistants|asst|assistante|assistent|assistentin|*assistent|*assistentin|assistenz|*assistenz|assistente|asistente|asystent|asystentka|" +
          "secretary|secrétaire|secretaria|secretario|secretário|secretária|segretaria|segretario|sekretärin|sekretär|sekretarka|sekretarz|sekreterare|" +
          "*sekreterare|secretaresse|*secretaresse|receptionist|receptionistin|réceptionniste|recepcionista|receptionista|recepcjonista|recepcjonistka|" +
-         "rezeptionist|rezeptionistin|auxiliar|auxiliar administrativo|auxiliar administrativa|administrativo|administrativa|administrative assistant|" +
-         "admin assistant|office assistant|executive assistant|personal assistant|ea|vd assistent|ledningsassistent|direktionsassistent*|" +
+         "rezeptionist|rezeptionistin|empfang|auxiliar|auxiliar administrativo|auxiliar administrativa|administrativo|administrativa|administrative assistant|" +
+         "admin assistant|office assistant|executive assistant|executive secretary|secretaria ejecutiva|secretária executiva|personal assistant|ea|vd assistent|ledningsassistent|direktionsassistent*|" +
          "teamassistent*|chefsekretär*|asistente de dirección|asystentka zarządu|asystent zarządu|assistente di direzione|directiesecretaresse|" +
          "office administrator|administrative officer|empfangsmitarbeiter|empfangsmitarbeiterin", new SeniorityCue(Cue.Assistant)),
 
@@ -144,17 +144,17 @@ internal static class SeniorityVocabulary
         "anwältin|syndikus|syndikusanwalt|syndikusanwältin|justiziar|justiziarin|justitiar|verkäufer|verkäuferin|*verkäufer|*verkäuferin|recruiterin|" +
         "disponent|disponentin|planer|planerin|*planer|fachkraft|*fachkraft|angestellte|angestellter|koordinator|koordinatorin|*koordinator|" +
         "*koordinatorin|*berater|*beraterin|beraterin|designerin|entwicklerin|consultantin|kundenbetreuer|kundenbetreuerin|" +
-        "steuerfachangestellte|steuerfachangestellter|bilanzbuchhalter|bilanzbuchhalterin|" +
+        "*innendienst|*außendienst|innendienst|außendienst|servicetechniker*|kundendiensttechniker*|steuerfachangestellte|steuerfachangestellter|bilanzbuchhalter|bilanzbuchhalterin|" +
         // French
         "ingénieur|ingénieure|développeur|développeuse|developpeur|analyste|chargé|chargée|chargé de|chargée de|technicien|technicienne|consultante|" +
         "comptable|acheteur|acheteuse|juriste|avocat|avocate|commercial|commerciale|gestionnaire|conseiller|conseillère|attaché|attachée|" +
         "collaborateur|collaboratrice|employé|employée|opérateur|opératrice|auditeur|auditrice|délégué|déléguée|délégué commercial|vendeur|vendeuse|" +
-        "recruteur|recruteuse|infirmier|infirmière|enseignant|enseignante|" +
+        "administrateur|administratrice|approvisionneur|approvisionneuse|scientifique|ingénieur* d affaires|ingénieur* commercial*|recruteur|recruteuse|infirmier|infirmière|enseignant|enseignante|" +
         // Spanish
         "coordinador|coordinadora|coordinateur|coordinatrice|coordinatore|ingeniero|ingeniera|desarrollador|desarrolladora|programador|programadora|analista|especialista|técnico|técnica|consultor|consultora|" +
         "asesor|asesora|contador|contadora|contable|comprador|compradora|abogado|abogada|reclutador|reclutadora|vendedor|vendedora|comercial|" +
         "ejecutivo|ejecutiva|ejecutivo de cuentas|ejecutiva de cuentas|representante|agente|operario|operaria|asociado|asociada|letrado|letrada|" +
-        "enfermero|enfermera|profesor|profesora|docente|empleado|empleada|" +
+        "científico|científica|cientista|enfermero|enfermera|profesor|profesora|docente|empleado|empleada|" +
         // Portuguese
         "engenheiro|engenheira|desenvolvedor|desenvolvedora|executivo|executiva|advogado|advogada|recrutador|recrutadora|operador|operadora|" +
         "enfermeiro|professora|funcionário|funcionária|colaborador|colaboradora|" +
@@ -167,7 +167,7 @@ internal static class SeniorityVocabulary
         "boekhouder|*boekhouder|inkoper|*inkoper|verkoper|*verkoper|vertegenwoordiger|marketeer|*marketeer|planner|*planner|werkvoorbereider|" +
         "*specialist|*consultant|*coordinator|*engineer|*recruiter|advocaat|verpleegkundige|docent|leraar|lerares|" +
         // Polish
-        "specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
+        "informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
         "kupiec|zakupowiec|prawnik|prawniczka|radca prawny|radczyni prawna|adwokat|rekruter|rekruterka|handlowiec|przedstawiciel|przedstawicielka|" +
         "przedstawiciel handlowy|koordynator|koordynatorka|referent|technik|pracownik|pracowniczka|tester|testerka|pielęgniarka|nauczyciel|nauczycielka|" +
         // Swedish

@@ -9,10 +9,18 @@ namespace Enrichment.Committee.Titles;
 public static class TitleClassifier
 {
     private static readonly PhraseTable<SeniorityCue> Ranks = new(SeniorityVocabulary.Entries());
-    private static readonly PhraseTable<DepartmentCue> Functions = new(DepartmentVocabulary.Entries());
+    // Inside a compound, a weak word or a job noun never hides a function word: "Löneadministratör" is payroll.
+    private static readonly PhraseTable<DepartmentCue> Functions = new(DepartmentVocabulary.Entries(), (outer, inner) => outer.Strong || !inner.Strong);
 
     // "Assistant Buyer" is a junior buyer; only the head-first languages read the first word as the noun.
     private static readonly HashSet<string> EnglishAssistant = new(StringComparer.Ordinal) { "assistant", "asst", "assistants" };
+
+    // French spells it "assistant" too; these words after it are adjectives ("Assistant commercial"), not the noun.
+    private static readonly HashSet<string> FrenchAdjectives = new(StringComparer.Ordinal)
+    {
+        "commercial", "commerciale", "comptable", "administratif", "administrative", "juridique", "technique", "logistique", "rh",
+        "export", "achats", "communication", "qualite", "direction", "paie",
+    };
 
     private static readonly TitleClassification Empty = new(Seniority.Unknown, Department.Other, CommitteeRole.None);
 
@@ -139,14 +147,15 @@ public static class TitleClassifier
             return (Seniority.Manager, null, false);
         }
 
-        var ic = Has(ranks, Cue.Ic) || (Has(ranks, Cue.Partner) && functions.Exists(f => f.Value.Strong));
+        var ic = Has(ranks, Cue.Ic) || (Has(ranks, Cue.Partner) && functions.Exists(f => f.Value.Department != Department.Other));
         if (Has(ranks, Cue.SeniorIc) || Has(ranks, Cue.Lead) || (ic && (Has(ranks, Cue.SeniorModifier) || Has(ranks, Cue.HighLevel))))
         {
             return (Seniority.SeniorIc, null, false);
         }
 
         // Romance and Polish titles put the noun first: "Assistante commerciale" is an assistant, not a commercial.
-        if (ranks.Count > 0 && ranks[0].Start == 0 && ranks[0].Value.Cue == Cue.Assistant && !EnglishAssistant.Contains(tokens[0]))
+        if (ranks.Count > 0 && ranks[0].Start == 0 && ranks[0].Value.Cue == Cue.Assistant
+            && (!EnglishAssistant.Contains(tokens[0]) || (tokens.Length > 1 && FrenchAdjectives.Contains(tokens[1]))))
         {
             return (Seniority.Assistant, null, false);
         }
@@ -178,7 +187,9 @@ public static class TitleClassifier
         }
 
         // Operations is what a project manager or an assistant works in when no other function is named.
-        var named = functions.FindIndex(f => f.Value.Department != Department.Operations);
+        var named = functions.FindIndex(f => !f.Value.Noun && f.Value.Department != Department.Operations);
+        named = named >= 0 ? named : functions.FindIndex(f => !f.Value.Noun);
+        named = named >= 0 ? named : functions.FindIndex(f => f.Value.Department != Department.Operations);
         if (named >= 0)
         {
             return functions[named].Value.Department;
