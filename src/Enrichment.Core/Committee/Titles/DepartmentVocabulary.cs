@@ -70,7 +70,7 @@ internal static class DepartmentVocabulary
          "ontwikkeling|softwareontwikkel*|software ontwikkelaar|" +
          "oprogramowani*|rozwoju oprogramowania|rozwój|badań i rozwoju|" +
          "mjukvar*|utveckling*|utvecklingschef|teknisk chef|teknikchef|systemutveckl*|utvecklare|*utvecklare|programmerare", S(Department.Engineering)),
-        ("technical|tech|development|techniczn*|technicz*", W(Department.Engineering)),
+        ("engr|eng|technical|tech|development|techniczn*|technicz*", W(Department.Engineering)),
         ("engineer|engineers|enginer|engeneer|developer|developers|dev|programmer|coder|tester|ingenieur|*ingenieur|ingénieur|" +
          "ingeniero|ingeniera|engenheiro|engenheira|ingegnere|inżynier|ingenjör|*ingenjör|développeur|développeuse|developpeur|desarrollador|" +
          "desarrolladora|programador|programadora|desenvolvedor|desenvolvedora|sviluppatore|sviluppatrice|programmatore|programmatrice|" +
@@ -118,7 +118,7 @@ internal static class DepartmentVocabulary
          "prawn*|radca|radczyni|adwokat|ochrony danych|inspektor ochrony danych|iod|zgodności|" +
          "advokat|juridik*|dataskydd*|bolagsjurist|chefsjurist", S(Department.Legal)),
 
-        ("hr|human resources|human resource|people|people operations|people ops|people partner|talent|talent acquisition|recruit*|recruiter|" +
+        ("rr hh|rrhh|hr|human resources|human resource|people|people operations|people ops|people partner|talent|talent acquisition|recruit*|recruiter|" +
          "lnd|learning and development|learning development|training and development|compensation|benefits|compensation and benefits|cnb|" +
          "total rewards|rewards|hrbp|chro|employee experience|employee relations|personnel|workforce|hr business partner|hrm|staffing|" +
          "personal|personal*|personalentwickl*|personalabteilung|personalwesen|personalreferent*|personalleiter*|personalentwicklung|recruiting|talent*|" +

@@ -60,7 +60,7 @@ internal static class SeniorityVocabulary
          "directora general adjunta|subdirector general|subdirectora general|vicedirettore generale|zastępca prezesa|zastępczyni prezesa|vice vd|" +
          "stellvertretender geschäftsführer|stellvertretende geschäftsführerin|stv geschäftsführer|managing director deputy", new SeniorityCue(Cue.Vp)),
 
-        ("dyrektor*|pełnomocnik*|director|directors|directora|directeur|directrice|diretor|diretora|direttore|direttrice|dyrektor|dyrektorka|direktor|direktorin|direktör|dir|" +
+        ("dyr|dyrektor*|pełnomocnik*|director|directors|directora|directeur|directrice|diretor|diretora|direttore|direttrice|dyrektor|dyrektorka|direktor|direktorin|direktör|dir|" +
          "*direktor|*direktorin|*directeur|dirigente|dirigent|subdirector|subdirectora|subdiretor|subdiretora|vicedirettore|vicedirettrice|wicedyrektor|" +
          "head|heads|head of|*hoofd|hoofd|controller|controllerin|*controller|comptroller|financial controller|treasurer|trésorier|trésorière|tesorero|tesorera|" +
          "tesoureiro|tesoureira|tesoriere|contrôleur|contrôleuse|kontroler|kontrolerka|" +
@@ -73,7 +73,7 @@ internal static class SeniorityVocabulary
          "teamleitung*|gruppenleitung*|projektleitung*|schichtleitung*|filialleitung*|teamleiter*|gruppenleiter*|projektleiter*|schichtleiter*|filialleiter*|marktleiter*|bauleiter*|objektleiter*|" +
          "teamleider*|projectleider*|*leider|bedrijfsleider|leidinggevende|teamledare|*ledare|" +
          "supervisor|supervisora|superviseur|superviseure|supervisore|supervisorin|assistant manager|" +
-         "responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
+         "resp|kier|responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
          "chef de|chef d|capo|capoufficio|caporeparto|coordenador|coordenadora|encargado|encargada|encarregado|encarregada|gestor|gestora|" +
          "líder de equipo|líder de equipe|lider zespołu|liderka zespołu|" +
          "information security officer|iso|isso|security officer|it security officer|data protection officer|dpo|privacy officer|compliance officer|" +
@@ -167,7 +167,7 @@ internal static class SeniorityVocabulary
         "boekhouder|*boekhouder|inkoper|*inkoper|verkoper|*verkoper|vertegenwoordiger|marketeer|*marketeer|planner|*planner|werkvoorbereider|" +
         "*specialist|*consultant|*coordinator|*engineer|*recruiter|advocaat|verpleegkundige|docent|leraar|lerares|" +
         // Polish
-        "informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
+        "spec|coord|informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
         "kupiec|zakupowiec|prawnik|prawniczka|radca prawny|radczyni prawna|adwokat|rekruter|rekruterka|handlowiec|przedstawiciel|przedstawicielka|" +
         "przedstawiciel handlowy|koordynator|koordynatorka|referent|technik|pracownik|pracowniczka|tester|testerka|pielęgniarka|nauczyciel|nauczycielka|" +
         // Swedish

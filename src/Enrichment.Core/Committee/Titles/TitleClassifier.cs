@@ -171,7 +171,7 @@ public static class TitleClassifier
     private static Department ReadDepartment(
         Seniority seniority, Department? rankDepartment, bool open, List<PhraseTable<DepartmentCue>.Hit> functions, PhraseTable<DepartmentCue>.Hit strong)
     {
-        if (seniority == Seniority.CLevel && rankDepartment is { } fromRank && !(open && strong.Value.Strong))
+        if (seniority == Seniority.CLevel && rankDepartment is { } fromRank && !(open && strong.Value.Strong && strong.Value.Department != Department.Other))
         {
             return fromRank;
         }

@@ -25,6 +25,11 @@ internal static class TitleText
     // Every Joined entry holds one of these; most titles hold none and skip the replacements.
     private static readonly System.Buffers.SearchValues<char> JoinMarks = System.Buffers.SearchValues.Create("&/-.");
 
+    /// <summary>The token standing for a list separator; no vocabulary phrase contains it.</summary>
+    public const string Boundary = ",";
+
+    private static readonly System.Buffers.SearchValues<char> Boundaries = System.Buffers.SearchValues.Create("&/+,;()");
+
     public static string[] Tokens(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -82,6 +87,12 @@ internal static class TitleText
                 }
 
                 start = -1;
+            }
+
+            // "Head of IT & Security" names two functions: no phrase may run across the '&' ("it security").
+            if (!letter && i < folded.Length && Boundaries.Contains(folded[i]) && tokens.Count > 0 && tokens[^1] != Boundary)
+            {
+                tokens.Add(Boundary);
             }
         }
 
