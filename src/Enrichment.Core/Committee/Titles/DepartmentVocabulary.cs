@@ -25,11 +25,11 @@ internal static class DepartmentVocabulary
         ("executive|exec|direction|dirección|direção|direzione|ledning|management|board office|transformation", W(Department.Executive)),
 
         ("finance|finances|financial|financ*|fpa|fp a|treasury|tax|taxes|taxation|controlling|controller|comptroller|billing|payroll|internal audit|" +
-         "audit|auditor|credit|credit control|collections|accounting|accountant|accountants|accounts|accounts payable|accounts receivable|bookkeeper|" +
-         "bookkeeping|revenue accountant|investment|investments|cfo office|cost accounting|risk|risk management|credit risk|" +
+         "credit|credit control|collections|accounting|accountant|accountants|accounts|accounts payable|accounts receivable|bookkeeper|" +
+         "bookkeeping|revenue accountant|investment|investments|cfo office|cost accounting|credit risk|finops|" +
          "finanzen|finanzbuchhaltung|finanz*|buchhaltung|*buchhaltung|buchhalter*|*buchhalter*|rechnungswesen|steuer*|lohnbuchhaltung|lohn*|" +
          "kaufmännisch*|kaufmännischer leiter|controllerin|bilanz*|debitoren*|kreditoren*|treasurer|" +
-         "comptab*|trésor*|fiscal*|fiscalité|paie|contrôle de gestion|contrôleur de gestion|contrôleur|daf|raf|administratif et financier|" +
+         "comptab*|trésor*|fiscal*|fiscalité|paie|contrôle de gestion|contrôleur de gestion|contrôleuse de gestion|contrôleur|contrôleuse|daf|raf|administratif et financier|" +
          "administrative et financière|expert comptable|audit interne|recouvrement|facturation|" +
          "contab*|contador|contadora|tesorer*|nómina|nóminas|cuentas por pagar|cuentas por cobrar|facturación|auditor*|crédito|cobranza|tesorería|" +
          "finanzas|financiero|financiera|administración y finanzas|" +
@@ -40,6 +40,8 @@ internal static class DepartmentVocabulary
          "finans*|księgow*|*księgow*|kontroling|controlling finansowy|podatk*|rachunkow*|płac|wynagrodzeń|" +
          "ekonom*|*ekonom|redovisning*|löne*|lön|skatt*|revisor*|*revisor|ekonomichef|ekonomiavdelning", S(Department.Finance)),
 
+        ("risk|risks|risk management|audit|auditor|auditors|riesgos|risque|risques|risco|riscos|rischi|rischio|risiko|ryzyka|risico|", new DepartmentCue(Department.Finance, true, true)),
+        ("compliance|privacy|data privacy|dpo|data protection|conformité|cumplimiento|conformidade|conformità|zgodności|datenschutz|", new DepartmentCue(Department.Legal, true, true)),
         ("it|ict|information technology|information systems|infrastructure|infra|network|networks|networking|service desk|helpdesk|help desk|" +
          "desktop support|it support|it operations|sysadmin|system administrator|systems administrator|system administration|enterprise architect|" +
          "enterprise architecture|cloud architect|cloud|solution architect|erp|sap|crm|salesforce|hris|hris administrator|business analyst|" +
@@ -51,7 +53,7 @@ internal static class DepartmentVocabulary
          "informática|sistemas|tecnologías de la información|tecnologias de la informacion|tecnologia da informação|ti|infraestrutura|" +
          "infraestructura|redes|soporte técnico|suporte técnico|" +
          "informatica|informatico|informático|informatique|informaticien|informaticienne|sistemi informativi|sistemista|ict manager|reti|" +
-         "applicatiebeheer*|systeembeheer*|netwerkbeheer*|functioneel beheer*|functioneel beheerder|informatievoorziening|automatisering|" +
+         "informatie*|applicatiebeheer*|systeembeheer*|netwerkbeheer*|functioneel beheer*|functioneel beheerder|informatievoorziening|automatisering|" +
          "informatyk*|it manager|sieci|administrator systemów|" +
          "it chef|it avdelning|it ansvarig|systemförvaltare|systemförvaltning|it drift|drifttekniker|it tekniker|it konsult", S(Department.It)),
         ("digital|information", W(Department.It)),
@@ -86,7 +88,7 @@ internal static class DepartmentVocabulary
          "sicurezza|sicurezza informatica|cybersicurezza|sicurezza delle informazioni|" +
          "beveiliging|informatiebeveiliging|cybersecurity specialist|" +
          "bezpieczeństw*|cyberbezpieczeństw*|bezpieczeństwa it|bezpieczeństwa informacji|" +
-         "säkerhet*|informationssäkerhet*|it säkerhet|cybersäkerhet|säkerhetschef", S(Department.Security)),
+         "säkerhet*|informationssäkerhet*|it säkerhet|it säkerhet*|cybersäkerhet|säkerhetschef", S(Department.Security)),
         ("grc|governance risk|risk and compliance|risk compliance|governance risk and compliance|security compliance|it compliance|it risk|" +
          "cyber risk|technology risk|information risk|vendor risk|third party risk|supplier risk|it audit|it auditor|security audit|security auditor|" +
          "information security officer|iso|isso|security officer|it security officer|rssi|information assurance|security governance|" +
@@ -106,7 +108,7 @@ internal static class DepartmentVocabulary
          "inköp*|*inköp|inköpare|*inköpare|upphandl*|*upphandlare", S(Department.Procurement)),
 
         ("legal|legal counsel|counsel|contract|contract specialist|contract administrator|attorney|lawyer|solicitor|paralegal|contracts|contract manager|contracts manager|commercial counsel|" +
-         "compliance|privacy|data privacy|dpo|data protection|data protection officer|general counsel|gc|clo|company secretary|corporate secretary|" +
+         "data protection officer|general counsel|gc|clo|company secretary|corporate secretary|" +
          "regulatory|regulatory affairs|ethics|" +
          "juridique|juriste|avocat*|affaires réglementaires|conformité|protection des données|délégué à la protection des données|dpd|droit|affaires juridiques|" +
          "recht|rechtsabteilung|rechtsanwalt*|syndikus*|justiziar*|justitiar*|jurist|juristin|*jurist|*juristin|datenschutz*|vertrags*|" +
@@ -209,7 +211,9 @@ internal static class DepartmentVocabulary
          "dataanalytiker|dataanalys|datavetare", S(Department.Data)),
         ("analyst|analysts|analista|analyste|analityk|analist|*analist|analytiker|*analytiker|*analyst|analystin|scientist", N(Department.Data)),
 
-        ("clinical|nurse|nursing|physician|doctor|medical|pharmacist|teacher|teaching|professor|lecturer|faculty|tutor|academic|" +
+        ("prevención de riesgos|riesgos laborales|arbeitssicherheit|fachkraft für arbeitssicherheit|hse|ehs|qhse|health and safety|" +
+         "sécurité au travail|sicurezza sul lavoro|rspp|bhp|arbetsmiljö|laboratorio|laboratory|lab|labor|laboratoire|laboratório|laboratorium|" +
+         "clinical|nurse|nursing|physician|doctor|medical|pharmacist|teacher|teaching|professor|lecturer|faculty|tutor|academic|" +
          "board member|board of directors|board director|non executive director|advisory board|investor|self employed|retired|student|" +
          "volunteer|unemployed|freelance|" +
          "arzt|ärztin|krankenschwester|pflege*|lehrer*|aufsichtsrat*|beirat*|rentner*|studentin|student|" +

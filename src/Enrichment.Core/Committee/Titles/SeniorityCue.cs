@@ -26,6 +26,8 @@ internal enum Cue
     DeputyAfter,
     /// <summary>Board member, investor, retired…: covers the words so no rank is read from them.</summary>
     Unknown,
+    /// <summary>Retired, self-employed, volunteer: not in a job, whatever rank the title names.</summary>
+    Status,
     /// <summary>Words that only hide others ("lead generation" is not a Lead).</summary>
     Neutral,
 }

@@ -111,6 +111,10 @@ internal static class SeniorityVocabulary
         ("deputy|vice|stellvertretender|stellvertretende|stellv|stv|zastępca|zastępczyni|adjunct|acting deputy", new SeniorityCue(Cue.Deputy)),
         ("adjoint|adjointe|adjunto|adjunta|aggiunto|aggiunta", new SeniorityCue(Cue.DeputyAfter)),
 
+        ("retired|self employed|unemployed|open to work|seeking|looking for|volunteer|rentner|rentnerin|ruhestand|im ruhestand|retraité|retraitée|" +
+         "jubilado|jubilada|aposentado|aposentada|pensionato|pensionata|gepensioneerd|emeryt|emerytka|pensionär|selbstständig|selbständig|" +
+         "auto entrepreneur|autónomo|autónoma|autônomo|autônoma|zzp|zzp er|zzper|egenföretagare|bénévole|voluntario|voluntaria|vrijwilliger|" +
+         "wolontariusz|wolontariuszka", new SeniorityCue(Cue.Status)),
         ("board member|board members|member of the board|board of directors|board director|non executive director|non executive|non exec|ned|" +
          "independent director|independent board member|board advisor|advisory board|advisory board member|investor|angel investor|business angel|" +
          "self employed|freelance|freelancer|retired|student|volunteer|unemployed|open to work|seeking|looking for|" +
@@ -151,7 +155,7 @@ internal static class SeniorityVocabulary
         "collaborateur|collaboratrice|employé|employée|opérateur|opératrice|auditeur|auditrice|délégué|déléguée|délégué commercial|vendeur|vendeuse|" +
         "administrateur|administratrice|approvisionneur|approvisionneuse|scientifique|ingénieur* d affaires|ingénieur* commercial*|recruteur|recruteuse|infirmier|infirmière|enseignant|enseignante|" +
         // Spanish
-        "coordinador|coordinadora|coordinateur|coordinatrice|coordinatore|ingeniero|ingeniera|desarrollador|desarrolladora|programador|programadora|analista|especialista|técnico|técnica|consultor|consultora|" +
+        "administrador|administradora|coordinador|coordinadora|coordinateur|coordinatrice|coordinatore|ingeniero|ingeniera|desarrollador|desarrolladora|programador|programadora|analista|especialista|técnico|técnica|consultor|consultora|" +
         "asesor|asesora|contador|contadora|contable|comprador|compradora|abogado|abogada|reclutador|reclutadora|vendedor|vendedora|comercial|" +
         "ejecutivo|ejecutiva|ejecutivo de cuentas|ejecutiva de cuentas|representante|agente|operario|operaria|asociado|asociada|letrado|letrada|" +
         "científico|científica|cientista|enfermero|enfermera|profesor|profesora|docente|empleado|empleada|" +

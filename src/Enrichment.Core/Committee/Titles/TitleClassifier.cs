@@ -52,6 +52,11 @@ public static class TitleClassifier
             assistantTo = true;
         }
 
+        if (Has(ranks, Cue.Status))
+        {
+            return Empty;
+        }
+
         var functions = Functions.Find(tokens);
         var (seniority, rankDepartment, open) = ReadSeniority(tokens, ranks, functions);
         var strong = functions.Find(f => f.Value.Strong);
@@ -62,6 +67,13 @@ public static class TitleClassifier
             department = bossStrong.Value.Strong && bossStrong.Value.Department != Department.Executive && !Ranks.Find(boss).Exists(h => h.Value.Cue == Cue.CLevel)
                 ? bossStrong.Value.Department
                 : Department.Executive;
+        }
+
+        // Risk, audit and compliance are finance and legal words, unless the title says IT or information security.
+        if (department is Department.Finance or Department.Legal && strong.Value.Governance && strong.Value.Department == department
+            && functions.Exists(f => f.Value.Strong && f.Value.Department is Department.Security or Department.It))
+        {
+            department = Department.Security;
         }
 
         var governance = department == Department.Security && functions.Exists(f => f.Value.Governance);
