@@ -65,7 +65,7 @@ internal static class SeniorityVocabulary
          "head|heads|head of|*hoofd|hoofd|controller|controllerin|*controller|comptroller|financial controller|treasurer|trésorier|trésorière|tesorero|tesorera|" +
          "tesoureiro|tesoureira|tesoriere|contrôleur|contrôleuse|kontroler|kontrolerka|" +
          "chief of staff|chef de cabinet|jefe de gabinete|jefa de gabinete|stabschef|" +
-         "assistant general counsel|associate general counsel|deputy general counsel|agc|dgc|avp|assistant vice president|associate vice president|" +
+         "assistant general manager|deputy general manager|assistant general counsel|associate general counsel|deputy general counsel|agc|dgc|avp|assistant vice president|associate vice president|" +
          "*leiter|*leiterin|leitung|*leitung|chef|*chef|chef för|prokurist|prokuristin|główny księgowy|główna księgowa|chief accountant|" +
          "dsi|drh|daf|raf|dsi adjoint", new SeniorityCue(Cue.Director)),
 
@@ -138,7 +138,7 @@ internal static class SeniorityVocabulary
         "executive|exec|sdr|bdr|consultant|consultants|product owner|process owner|scrum master|technician|technologist|designer|writer|copywriter|editor|" +
         "agent|clerk|generalist|officer|scientist|researcher|planner|auditor|tester|strategist|marketer|member of technical staff|mts|operator|" +
         "instructor|trainer|underwriter|broker|dispatcher|producer|evangelist|advocate|nurse|teacher|professor|lecturer|physician|pharmacist|" +
-        "staff accountant|employee|worker|sre|dba|qa|devops engineer|data entry|expert comptable|" +
+        "company secretary|corporate secretary|staff accountant|employee|worker|sre|dba|qa|devops engineer|data entry|expert comptable|" +
         // German
         "ingenieur|ingenieurin|*ingenieur|*ingenieurin|*entwickler*|*referent|*referentin|referent|referentin|*sachbearbeiter|*sachbearbeiterin|" +
         "sachbearbeiter|sachbearbeiterin|*mitarbeiter|*mitarbeiterin|mitarbeiter|mitarbeiterin|*einkäufer|*einkäuferin|einkäufer|einkäuferin|" +
