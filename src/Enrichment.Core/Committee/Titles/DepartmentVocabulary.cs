@@ -24,7 +24,7 @@ internal static class DepartmentVocabulary
          "directiesecretaresse|chefsekretär*|secrétaire de direction|assistente executiva|secretária executiva", S(Department.Executive)),
         ("general manager|assistant general manager|deputy general manager|country manager|gm|executive|exec|direction|dirección|direção|direzione|ledning|management|board office|transformation", W(Department.Executive)),
 
-        ("finance|finances|financial|financ*|fpa|fp a|treasury|tax|taxes|taxation|controlling|controller|comptroller|billing|payroll|internal audit|" +
+        ("finance|finances|financial|financ*|fpa|fp a|treasury|tax|taxes|taxation|controlling*|controlling|controller|comptroller|billing|payroll|internal audit|" +
          "credit|credit control|collections|accounting|accountant|accountants|accounts|accounts payable|accounts receivable|bookkeeper|" +
          "internal controls|internal control|bookkeeping|revenue accountant|investment|investments|cfo office|cost accounting|credit risk|finops|" +
          "finanzen|finanzbuchhaltung|finanz*|buchhaltung|*buchhaltung|buchhalter*|*buchhalter*|rechnungswesen|steuer*|lohnbuchhaltung|lohn*|" +
@@ -46,7 +46,7 @@ internal static class DepartmentVocabulary
          "desktop support|it support|it operations|sysadmin|system administrator|systems administrator|system administration|enterprise architect|" +
          "enterprise architecture|cloud architect|cloud|solution architect|erp|sap|crm|salesforce|hris|hris administrator|business analyst|" +
          "business systems|business applications|enterprise applications|applications|application support|digital transformation|cio|dsi|" +
-         "servicedesk|analityk biznesowy|analista de negocios|analista de negócios|analyste métier|analista funcional|analista funzionale|business analist|affärsanalytiker|dba|database|database administrator|systems engineer|system engineer|systems analyst|it analyst|it specialist|it consultant|it administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
+         "amministratore di sistema|amministratore di rete|sistema|sistemi|servicedesk|analityk biznesowy|analista de negocios|analista de negócios|analyste métier|analista funcional|analista funzionale|business analist|affärsanalytiker|dba|database|database administrator|systems engineer|system engineer|systems analyst|it analyst|it specialist|it consultant|it administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
          "servicenow|workday|netsuite|oracle|dynamics|it service management|itsm|" +
          "edv|informatik|wirtschaftsinformatik*|*informatiker|informatiker*|it service|netzwerk*|systemadministrat*|systembetreuer*|" +
          "informatique|systèmes d information|systèmes informatiques|si|système d information|réseau|réseaux|infogérance|" +
@@ -132,7 +132,7 @@ internal static class DepartmentVocabulary
          "kadr*|kadry|zasobów ludzkich|rekrut*|personaln*|" +
          "personalchef|personalavdelning|rekryt*|hr chef|kompetensutveckling", S(Department.Hr)),
 
-        ("sales|sale|sell|selling|account executive|ae|account manager|key account|key account manager|key accounts|kam|account director|" +
+        ("sales*|capo area|negocios|negócios|negocio|negócio|sales|sale|sell|selling|account executive|ae|account manager|key account|key account manager|key accounts|kam|account director|" +
          "sdr|bdr|business development|bizdev|biz dev|business developer|partnerships|partnership|partner manager|channel|channels|alliances|" +
          "presales|pre sales|sales engineer|solutions consultant|solutions engineer|solution consultant|solution engineer|solutions architect|" +
          "sales operations|sales ops|salesops|revops|revenue operations|revenue|enablement|sales enablement|commercial|inside sales|field sales|" +
@@ -175,8 +175,8 @@ internal static class DepartmentVocabulary
          "logistica|produzione|magazzino|stabilimento|manutenzione|" +
          "logistiek*|productie*|bedrijfsvoering|facilitair*|werkvoorbereid*|magazijn*|" +
          "operacyjn*|logistyk*|produkcj*|magazyn*|utrzymania ruchu|" +
-         "verksamhet*|drift|driftchef|kontor*|fastighet*|produktionschef", S(Department.Operations)),
-        ("materials|material|materiales|materiais|materiali|site|ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
+         "bedrijfsleider|bedrijfsbureau|verksamhet*|drift|driftchef|kontor*|fastighet*|produktionschef", S(Department.Operations)),
+        ("vestiging*|oddzia*|administracj*|biurow*|commessa|commesse|planejamento|pcp|planificación|pianificazione|planering|planowani*|monteur|*monteur|montör|technolog*|materials|material|materiales|materiais|materiali|site|ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
          "project manager|program manager|programme manager|pmo|projekt*|projet|projets|proyecto|proyectos|projeto|projetos|progetto|progetti|" +
          "project*|projektu|projektów|projektledare|administración|administrativo|administrativa|administratif|administrative|qualité|calidad|" +
          "qualidade|qualità|kwaliteit*|jakości|kvalitet*|segreteria|secretariat|secrétariat|secretariaat|sekretariat*|administratief*|programma*|office assistant|store|stores|shop|retail|branch|restaurant|filiale|filialleiter*|" +
@@ -185,7 +185,7 @@ internal static class DepartmentVocabulary
         ("call center|callcenter|contact center|call centre|centro de atendimento|centro de llamadas|support*|customer success|customer service|customer support|customer care|customer experience|client services|client service|client success|" +
          "support|technical support|implementation|implementations|onboarding|professional services|cx|csm|customer operations|" +
          "technical account manager|support engineer|support specialist|service delivery|customer|customers|customer success manager|" +
-         "kundenservice|kundendienst|servicetechniker*|field service|kundendiensttechniker*|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
+         "servicetechni*|servicetekni*|servicemonteur|servicemont*|kundenservice|kundendienst|servicetechniker*|field service|kundendiensttechniker*|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
          "service client|relation client|relation clientèle|satisfaction client|conseiller clientèle|conseillère clientèle|chargé de clientèle|" +
          "chargée de clientèle|service après vente|sav|" +
          "atención al cliente|servicio al cliente|experiencia del cliente|soporte|éxito del cliente|posventa|postventa|" +

@@ -73,7 +73,7 @@ internal static class SeniorityVocabulary
          "teamleitung*|gruppenleitung*|projektleitung*|schichtleitung*|filialleitung*|teamleiter*|gruppenleiter*|projektleiter*|schichtleiter*|filialleiter*|marktleiter*|bauleiter*|objektleiter*|" +
          "teamleider*|projectleider*|*leider|bedrijfsleider|leidinggevende|teamledare|*ledare|" +
          "supervisor|supervisora|superviseur|superviseure|supervisore|supervisorin|assistant manager|" +
-         "resp|kier|responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
+         "menedżer|menadżer|menedżerka|menedzer|meister|*meister|meisterin|mistrz|brygadzista|brygadzistka|resp|kier|responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
          "chef de|chef d|capo|capoufficio|caporeparto|coordenador|coordenadora|encargado|encargada|encarregado|encarregada|gestor|gestora|" +
          "líder de equipo|líder de equipe|lider zespołu|liderka zespołu|" +
          "information security officer|iso|isso|security officer|it security officer|data protection officer|dpo|privacy officer|compliance officer|" +
@@ -171,7 +171,7 @@ internal static class SeniorityVocabulary
         "boekhouder|*boekhouder|inkoper|*inkoper|verkoper|*verkoper|vertegenwoordiger|marketeer|*marketeer|planner|*planner|werkvoorbereider|" +
         "*specialist|*consultant|*coordinator|*engineer|*recruiter|advocaat|verpleegkundige|docent|leraar|lerares|" +
         // Polish
-        "spec|coord|informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
+        "monteur|*monteur|montör|*montör|montador|montadora|montatore|technolog|technolożka|*arbetare|*arbeiter|*arbeiterin|amministratore di sistema|amministratore di rete|spec|coord|informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
         "kupiec|zakupowiec|prawnik|prawniczka|radca prawny|radczyni prawna|adwokat|rekruter|rekruterka|handlowiec|przedstawiciel|przedstawicielka|" +
         "przedstawiciel handlowy|koordynator|koordynatorka|referent|technik|pracownik|pracowniczka|tester|testerka|pielęgniarka|nauczyciel|nauczycielka|" +
         // Swedish
