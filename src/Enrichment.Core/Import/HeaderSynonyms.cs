@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+
+namespace Enrichment.Import;
+
+/// <summary>
+/// Header names the exports of CRMs, prospecting tools and spreadsheets use for each contact field, in English,
+/// German, French, Spanish, Portuguese, Dutch and Italian. Compared as keys: lowercase, accents and punctuation gone
+/// ("E-Mail-Adresse" → "emailadresse", "Prénom" → "prenom"); a trailing number is ignored ("Email 2").
+/// </summary>
+public static class HeaderSynonyms
+{
+    private static readonly Dictionary<string, ContactField> ByKey = Build(
+        (ContactField.Email,
+        [
+            "email", "e-mail", "mail", "email address", "e-mail address", "mail address", "work email", "business email",
+            "primary email", "contact email", "email (work)", "work email address", "business email address", "professional email",
+            "corporate email", "company email", "office email", "person email", "contact email address", "email id",
+            // de
+            "e-mail-adresse", "emailadresse", "mailadresse", "geschäftliche e-mail", "geschäftliche e-mail-adresse", "e-mail (geschäftlich)",
+            // fr
+            "courriel", "adresse courriel", "adresse e-mail", "adresse email", "adresse mail", "adresse électronique", "mél", "email professionnel",
+            // es
+            "correo", "correo electrónico", "correo electronico", "dirección de correo", "dirección de correo electrónico", "email corporativo", "correo de trabajo",
+            // pt
+            "endereço de e-mail", "endereço de email", "e-mail profissional", "email profissional", "correio eletrônico", "correio electrónico",
+            // nl
+            "e-mailadres", "emailadres", "mailadres", "zakelijk e-mailadres", "e-mail zakelijk",
+            // it
+            "indirizzo email", "indirizzo e-mail", "posta elettronica",
+        ]),
+        (ContactField.FirstName,
+        [
+            "first name", "firstname", "first", "given name", "forename", "contact first name", "person first name",
+            "vorname", "prénom", "nombre", "primer nombre", "nome próprio", "primeiro nome", "voornaam", "roepnaam",
+        ]),
+        (ContactField.LastName,
+        [
+            "last name", "lastname", "last", "surname", "family name", "contact last name", "person last name",
+            "nachname", "familienname", "nom de famille", "nom", "apellido", "apellidos", "primer apellido", "sobrenome",
+            "último nome", "apelido", "achternaam", "familienaam", "cognome",
+        ]),
+        (ContactField.FullName,
+        [
+            "full name", "fullname", "name", "contact name", "contact", "person name", "contact full name", "display name",
+            "vollständiger name", "name des kontakts", "kontakt", "nom complet", "nom et prénom", "nombre completo",
+            "nome completo", "nome", "volledige naam", "naam", "contactpersoon", "nome e cognome",
+        ]),
+        (ContactField.Company,
+        [
+            "company", "company name", "organization", "organisation", "organization name", "account", "account name",
+            "employer", "current company", "company / account", "business name",
+            "firma", "firmenname", "unternehmen", "unternehmensname", "arbeitgeber", "organisation name",
+            "entreprise", "société", "nom de l'entreprise", "nom de la société", "employeur",
+            "empresa", "nombre de la empresa", "compañía", "organización",
+            "nome da empresa", "companhia", "organização",
+            "bedrijf", "bedrijfsnaam", "organisatie", "werkgever", "azienda", "società",
+        ]),
+        (ContactField.Website,
+        [
+            "website", "web site", "domain", "company domain", "company website", "website url", "company url", "url",
+            "web", "homepage", "home page", "site", "web address", "company website url", "domain name", "email domain",
+            "webseite", "internetseite", "internetadresse", "domäne", "site web", "site internet", "domaine",
+            "sitio web", "página web", "dominio", "sítio web", "site da empresa", "domínio", "domein", "sito web",
+        ]),
+        (ContactField.Title,
+        [
+            "title", "job title", "position", "job position", "role", "job role", "job function", "designation", "headline",
+            "titel", "position im unternehmen", "berufsbezeichnung", "funktion", "stellenbezeichnung", "jobtitel",
+            "poste", "fonction", "titre", "intitulé du poste", "cargo", "puesto", "título", "título do cargo", "função",
+            "functie", "functietitel", "baan", "ruolo", "qualifica",
+        ]),
+        (ContactField.Id,
+        [
+            "id", "record id", "record id - contact", "contact id", "lead id", "person id", "external id", "crm id", "hubspot id",
+            "salesforce id", "apollo contact id", "apollo id", "row id", "customer id", "kontakt-id", "kunden-id",
+            "identifiant", "id du contact", "identificador", "id de contacto", "id do contato", "klant-id", "contact-id",
+        ]));
+
+    /// <summary>The field a header names, or null. Ignores case, accents, punctuation and a trailing number.</summary>
+    public static ContactField? Match(string header)
+    {
+        var key = Key(header);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (ByKey.TryGetValue(key, out var field))
+        {
+            return field;
+        }
+
+        var trimmed = key.TrimEnd("0123456789".ToCharArray());
+        return trimmed.Length > 0 && trimmed.Length < key.Length && ByKey.TryGetValue(trimmed, out field) ? field : null;
+    }
+
+    /// <summary>"E-Mail-Adresse " → "emailadresse"; "Prénom" → "prenom"; "Straße" → "strasse".</summary>
+    public static string Key(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var decomposed = header.Normalize(NormalizationForm.FormD);
+        var key = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (c == 'ß')
+            {
+                key.Append("ss");
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                // accents dropped: "é" is "e" + U+0301
+            }
+        }
+
+        return key.ToString();
+    }
+
+    private static Dictionary<string, ContactField> Build(params (ContactField Field, string[] Names)[] groups)
+    {
+        var map = new Dictionary<string, ContactField>(StringComparer.Ordinal);
+        foreach (var (field, names) in groups)
+        {
+            foreach (var name in names)
+            {
+                // First claim wins: "nom" is a last name in French before anything else.
+                map.TryAdd(Key(name), field);
+            }
+        }
+
+        return map;
+    }
+}
