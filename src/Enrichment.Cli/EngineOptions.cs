@@ -21,7 +21,7 @@ public sealed class EngineOptions
     public Option<double> CommandTimeout { get; } = new("--command-timeout") { Description = "seconds to wait for the banner and each reply", DefaultValueFactory = _ => 30 };
     public Option<double> SessionTimeout { get; } = new("--session-timeout") { Description = "seconds one SMTP session may last", DefaultValueFactory = _ => 180 };
     public Option<double> DnsTimeout { get; } = new("--dns-timeout") { Description = "seconds per DNS query attempt", DefaultValueFactory = _ => 3 };
-    public Option<string> Retry { get; } = new("--retry") { Description = "waits in seconds before asking 4xx recipients again, comma-separated (greylisting)", DefaultValueFactory = _ => "360,720" };
+    public Option<string> Retry { get; } = new("--retry") { Description = "waits in seconds before asking 4xx recipients again, comma-separated (greylisting)", DefaultValueFactory = _ => "30,300,600" };
     public Option<int> RecipientsPerTransaction { get; } = new("--rcpt-per-transaction") { Description = "RCPTs per transaction", DefaultValueFactory = _ => 100 };
     public Option<bool> NoSmtp { get; } = new("--no-smtp") { Description = "stop after DNS: no SMTP traffic" };
     public Option<bool> NoStartTls { get; } = new("--no-starttls") { Description = "do not upgrade sessions with STARTTLS" };
@@ -101,7 +101,7 @@ public sealed class EngineOptions
 public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
 {
     public SmtpProbeOptions Smtp => smtp;
-    public EmailVerifier Verifier { get; } = new(dns, lists, smtp, options);
+    public EmailVerifier Verifier { get; } = new(dns, new SmtpProbeSessionFactory(smtp), lists, options);
 
     /// <summary>Warns on stderr about a HELO name that servers will hold against us.</summary>
     public async Task WarnAboutHeloAsync(CancellationToken cancellationToken)

@@ -59,12 +59,12 @@ internal static class FindingRcpts
 
         await using var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes([.. mailboxes]) });
         using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint] });
-        using var verifier = new EmailVerifier(resolver, DomainLists.LoadDefault(), new SmtpProbeOptions
+        using var verifier = new EmailVerifier(resolver, new SmtpProbeSessionFactory(new SmtpProbeOptions
         {
             Port = smtp.Port,
             HeloName = "bench.enrichment.test",
             MailFrom = "verify@bench.enrichment.test",
-        }, new VerificationOptions { RetrySchedule = [] });
+        }), DomainLists.LoadDefault(), new VerificationOptions { RetrySchedule = [] });
         var finder = new AddressFinder(verifier, search: null) { LearnFormats = learn };
 
         var clock = Stopwatch.StartNew();

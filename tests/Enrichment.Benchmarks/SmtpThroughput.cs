@@ -54,12 +54,12 @@ internal static class SmtpThroughput
             .OrderBy(_ => random.Next())
             .ToList();
         using var dns = new MxResolver(new MxResolverOptions { Nameservers = [env.Dns.EndPoint] });
-        using var verifier = new EmailVerifier(dns, DomainLists.LoadDefault(), new SmtpProbeOptions
+        using var verifier = new EmailVerifier(dns, new SmtpProbeSessionFactory(new SmtpProbeOptions
         {
             Port = env.Smtp.Port,
             HeloName = "bench.enrichment.test",
             MailFrom = "verify@bench.enrichment.test",
-        }, options);
+        }), DomainLists.LoadDefault(), options);
 
         var clock = Stopwatch.StartNew();
         var results = await verifier.VerifyAsync(list);

@@ -9,14 +9,20 @@ public sealed record VerificationOptions
     /// <summary>Transactions (MAIL FROM … RSET) per connection before a fresh connection is opened.</summary>
     public int MaxTransactionsPerSession { get; init; } = 10;
 
+    /// <summary>
+    /// Rejected commands one session may collect before we carry on in a new one. Postfix hangs up after 20
+    /// (smtpd_hard_error_limit) and loses the rest of the batch; guesses for one person are mostly rejections.
+    /// </summary>
+    public int MaxRejectionsPerSession { get; init; } = 19;
+
     /// <summary>SMTP sessions open at once, across all hosts.</summary>
     public int MaxConcurrentSessions { get; init; } = 32;
 
-    /// <summary>SMTP sessions open at once to one MX host, so one provider is not hammered.</summary>
+    /// <summary>SMTP sessions open at once to one mail provider (all its MX hosts), so one provider is not hammered.</summary>
     public int MaxSessionsPerHost { get; init; } = 4;
 
-    /// <summary>Waits before re-asking recipients that got a 4xx (greylisting windows are commonly 5–10 minutes).</summary>
-    public IReadOnlyList<TimeSpan> RetrySchedule { get; init; } = [TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(12)];
+    /// <summary>The CLI's retry schedule for 4xx recipients (see <see cref="VerificationPolicy.RetrySchedule"/>).</summary>
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; init; } = VerificationPolicy.Thorough.RetrySchedule;
 
     /// <summary>How long a domain's catch-all verdict is trusted. Zero disables the cache (probe every session).</summary>
     public TimeSpan CatchAllCacheAge { get; init; } = TimeSpan.FromHours(24);
@@ -28,6 +34,7 @@ public sealed record VerificationOptions
     {
         Require(MaxRecipientsPerTransaction >= 1, nameof(MaxRecipientsPerTransaction), "must be at least 1");
         Require(MaxTransactionsPerSession >= 1, nameof(MaxTransactionsPerSession), "must be at least 1");
+        Require(MaxRejectionsPerSession >= 1, nameof(MaxRejectionsPerSession), "must be at least 1");
         Require(MaxConcurrentSessions >= 1, nameof(MaxConcurrentSessions), "must be at least 1");
         Require(MaxSessionsPerHost >= 1, nameof(MaxSessionsPerHost), "must be at least 1");
         Require(RetrySchedule.All(t => t >= TimeSpan.Zero), nameof(RetrySchedule), "waits must not be negative");

@@ -1,3 +1,4 @@
+using Enrichment.Verification.MailHosts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -9,7 +10,7 @@ namespace Enrichment.Verification.Dns;
 /// Thread-safe: one instance is meant to be shared by all concurrent verifications; answers are cached for their TTL
 /// and concurrent lookups of the same name share one query.
 /// </summary>
-public sealed class MxResolver : IDisposable
+public sealed class MxResolver : IMailHostResolver, IDisposable
 {
     /// <summary>Upper bound on any cached answer, whatever TTL the zone publishes.</summary>
     internal static readonly TimeSpan MaxPositiveTtl = TimeSpan.FromHours(1);
@@ -111,6 +112,14 @@ public sealed class MxResolver : IDisposable
         return new MxLookup(name, MxOutcome.NoMailHost, []);
     }
 
+    /// <summary>The MX lookup with every target's addresses, combined by <see cref="MailHostRules"/>.</summary>
+    public async Task<MailHostLookup> ResolveAsync(string domain, CancellationToken cancellationToken)
+    {
+        var mx = await LookupAsync(domain, cancellationToken);
+        var targets = await Task.WhenAll(mx.Hosts.Select(h => LookupHostAsync(h.Exchange, cancellationToken)));
+        return MailHostRules.Combine(mx, targets);
+    }
+
     /// <summary>IPv4 addresses, then IPv6 addresses, of <paramref name="host"/>; empty when there are none or DNS failed.</summary>
     public async Task<IReadOnlyList<IPAddress>> ResolveHostAsync(string host, CancellationToken cancellationToken = default) =>
         (await LookupHostAsync(host, cancellationToken)).Addresses;
@@ -119,7 +128,7 @@ public sealed class MxResolver : IDisposable
     /// IPv4 addresses, then IPv6 addresses, of <paramref name="host"/>, telling "no address" apart from "DNS did not
     /// answer" (<see cref="HostLookup.Error"/> set when no query succeeded).
     /// </summary>
-    public async Task<HostLookup> LookupHostAsync(string host, CancellationToken cancellationToken = default)
+    public async Task<HostLookup> LookupHostAsync(string host, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);

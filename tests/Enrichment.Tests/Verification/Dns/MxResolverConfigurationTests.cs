@@ -1,3 +1,4 @@
+using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Verification.Dns;
 

@@ -43,8 +43,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
         var verifier = new EmailVerifier(
             resolver,
-            DomainLists.LoadDefault(),
-            tweak(new SmtpProbeOptions
+            new SmtpProbeSessionFactory(tweak(new SmtpProbeOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,
@@ -53,7 +52,8 @@ internal sealed class EngineHarness : IAsyncDisposable
                 BannerTimeout = TimeSpan.FromSeconds(2),
                 CommandTimeout = TimeSpan.FromSeconds(2),
                 SessionTimeout = TimeSpan.FromSeconds(20),
-            }),
+            }), time),
+            DomainLists.LoadDefault(),
             options ?? new VerificationOptions { RetrySchedule = [] },
             time);
         return new EngineHarness(dns, smtp, resolver, verifier);

@@ -22,15 +22,15 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
         using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
         using var verifier = new EmailVerifier(
             resolver,
-            DomainLists.LoadDefault(),
-            new SmtpProbeOptions
+            new SmtpProbeSessionFactory(new SmtpProbeOptions
             {
                 Port = postfix.Server.Port,
                 HeloName = "verifier.enrichment.test",
                 MailFrom = "probe@verifier.enrichment.test",
                 CommandTimeout = TimeSpan.FromSeconds(10),
                 SessionTimeout = TimeSpan.FromSeconds(30),
-            },
+            }),
+            DomainLists.LoadDefault(),
             new VerificationOptions { RetrySchedule = [] });
         return await verifier.VerifyAsync(addresses);
     }

@@ -1,11 +1,11 @@
-namespace Enrichment.Verification;
+namespace Enrichment.Verification.Probing;
 
 /// <summary>
-/// Caps SMTP sessions overall and per MX host, so a large list spread over one provider's
-/// tenants does not hammer that provider. A host's gate lives only while someone holds or
-/// waits for it, so a list of a million domains does not keep a million gates.
+/// The session limiter of one process (the CLI): caps SMTP sessions overall and per mail provider, so a large list
+/// spread over one provider's tenants does not hammer that provider. A provider's gate lives only while someone holds
+/// or waits for it, so a list of a million domains does not keep a million gates.
 /// </summary>
-internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
+public sealed class MemorySessionLimiter(int overall, int perProvider) : ISessionLimiter, IDisposable
 {
     private sealed class HostGate(int slots)
     {
@@ -17,7 +17,7 @@ internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
     private readonly Dictionary<string, HostGate> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
 
-    public int TrackedHosts
+    public int TrackedProviders
     {
         get
         {
@@ -28,15 +28,15 @@ internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
         }
     }
 
-    /// <summary>Waits for a slot for <paramref name="host"/>; dispose the returned lease to give it back.</summary>
-    public async Task<IDisposable> AcquireAsync(string host, CancellationToken cancellationToken)
+    /// <summary>Waits for a slot for <paramref name="provider"/>; dispose the returned lease to give it back.</summary>
+    public async ValueTask<IAsyncDisposable> AcquireAsync(string provider, CancellationToken cancellationToken)
     {
         HostGate gate;
         lock (_lock)
         {
-            if (!_hosts.TryGetValue(host, out gate!))
+            if (!_hosts.TryGetValue(provider, out gate!))
             {
-                _hosts[host] = gate = new HostGate(perHost);
+                _hosts[provider] = gate = new HostGate(perProvider);
             }
 
             gate.Users++;
@@ -58,11 +58,11 @@ internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
         }
         catch
         {
-            Leave(host, gate);
+            Leave(provider, gate);
             throw;
         }
 
-        return new Lease(this, host, gate);
+        return new Lease(this, provider, gate);
     }
 
     private void Leave(string host, HostGate gate)
@@ -91,11 +91,11 @@ internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
         }
     }
 
-    private sealed class Lease(SessionLimiter owner, string host, HostGate gate) : IDisposable
+    private sealed class Lease(MemorySessionLimiter owner, string host, HostGate gate) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
@@ -103,6 +103,8 @@ internal sealed class SessionLimiter(int overall, int perHost) : IDisposable
                 gate.Semaphore.Release();
                 owner.Leave(host, gate);
             }
+
+            return ValueTask.CompletedTask;
         }
     }
 }

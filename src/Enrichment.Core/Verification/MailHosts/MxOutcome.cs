@@ -1,4 +1,4 @@
-namespace Enrichment.Verification.Dns;
+namespace Enrichment.Verification.MailHosts;
 
 /// <summary>What the DNS says about where mail for a domain goes.</summary>
 public enum MxOutcome
@@ -17,6 +17,9 @@ public enum MxOutcome
 
     /// <summary>The domain exists but has neither MX nor address records.</summary>
     NoMailHost,
+
+    /// <summary>The domain publishes MX records but not one of their targets has an address: mail cannot be delivered.</summary>
+    MxUnresolvable,
 
     /// <summary>No usable answer: timeout, SERVFAIL, REFUSED, malformed replies or unreachable nameservers.</summary>
     Failed,

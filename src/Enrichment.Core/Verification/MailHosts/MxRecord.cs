@@ -1,4 +1,4 @@
-namespace Enrichment.Verification.Dns;
+namespace Enrichment.Verification.MailHosts;
 
 /// <summary>One mail exchanger.</summary>
 /// <remarks>
