@@ -8,5 +8,6 @@ public sealed class DomainFacts
     public string? Provider { get; init; }
     public DateTime? MxCheckedAt { get; init; }
     public bool? CatchAll { get; init; }
+    public string? CatchAllProbe { get; init; }
     public DateTime? CatchAllCheckedAt { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<DomainFacts>(new CommandDefinition("""
-            SELECT domain, mx_hosts, provider, mx_checked_at, catch_all, catch_all_checked_at FROM domains WHERE domain = @domain
+            SELECT domain, mx_hosts, provider, mx_checked_at, catch_all, catch_all_probe, catch_all_checked_at FROM domains WHERE domain = @domain
             """, new { domain }, cancellationToken: ct));
     }
 
@@ -23,14 +23,17 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
             """, new { domain, notBefore = notBefore.UtcDateTime }, cancellationToken: ct));
     }
 
-    public async Task SetCatchAllAsync(string domain, bool catchAll, DateTimeOffset checkedAt, CancellationToken ct)
+    /// <summary>Records a catch-all verdict (null: undecided) with the probe recipient used, so every worker retries
+    /// the same recipient (greylisting keys on it).</summary>
+    public async Task SetCatchAllAsync(string domain, bool? catchAll, string probeLocalPart, DateTimeOffset checkedAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO domains (domain, catch_all, catch_all_checked_at) VALUES (@domain, @catchAll, @checkedAt)
-            ON CONFLICT (domain) DO UPDATE SET catch_all = excluded.catch_all,
+            INSERT INTO domains (domain, catch_all, catch_all_probe, catch_all_checked_at) VALUES (@domain, @catchAll, @probeLocalPart, @checkedAt)
+            ON CONFLICT (domain) DO UPDATE SET catch_all = excluded.catch_all, catch_all_probe = excluded.catch_all_probe,
                 catch_all_checked_at = excluded.catch_all_checked_at, updated_at = now()
-            """, new { domain, catchAll, checkedAt = checkedAt.UtcDateTime }, cancellationToken: ct));
+            WHERE domains.catch_all_checked_at IS NULL OR domains.catch_all_checked_at <= excluded.catch_all_checked_at
+            """, new { domain, catchAll, probeLocalPart, checkedAt = checkedAt.UtcDateTime }, cancellationToken: ct));
     }
 
     public async Task SetMailHostsAsync(string domain, IReadOnlyList<string> mxHosts, string? provider, DateTimeOffset checkedAt, CancellationToken ct)

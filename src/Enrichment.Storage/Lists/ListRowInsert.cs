@@ -15,6 +15,7 @@ public sealed record ListRowInsert(
     string? LastName = null,
     string? FullName = null,
     string? Company = null,
+    string? CompanyDomain = null,
     string? Title = null,
     string? ExternalId = null,
     string? RejectionReason = null,

@@ -17,7 +17,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         try
         {
             var importer = await connection.BeginBinaryImportAsync("""
-                COPY list_rows (list_id, row_no, line, fields, email, domain, first_name, last_name, full_name, company,
+                COPY list_rows (list_id, row_no, line, fields, email, domain, first_name, last_name, full_name, company, company_domain,
                                 title, external_id, rejection_reason, rejection_column, duplicate_of, status, risk, reasons, settled_at)
                 FROM STDIN (FORMAT BINARY)
                 """, ct);
@@ -43,7 +43,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<RowWork>(new CommandDefinition("""
-            SELECT row_no, email, first_name, last_name, full_name, company, title, found, status
+            SELECT row_no, email, first_name, last_name, full_name, company, company_domain, title, found, status
             FROM list_rows
             WHERE list_id = @listId AND domain = @domain AND rejection_reason IS NULL
             ORDER BY row_no

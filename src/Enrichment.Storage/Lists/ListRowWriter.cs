@@ -35,6 +35,7 @@ public sealed class ListRowWriter : IAsyncDisposable
         await WriteTextAsync(row.LastName, ct);
         await WriteTextAsync(row.FullName, ct);
         await WriteTextAsync(row.Company, ct);
+        await WriteTextAsync(row.CompanyDomain, ct);
         await WriteTextAsync(row.Title, ct);
         await WriteTextAsync(row.ExternalId, ct);
         await WriteTextAsync(row.RejectionReason, ct);

@@ -56,7 +56,16 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var updated = await connection.ExecuteAsync(new CommandDefinition("""
+        // Duplicates arrive marked 0 (the reader flags them without saying which row came first): point each at the
+        // first row with its address, here, instead of holding every address in the service's memory.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE list_rows d SET duplicate_of = f.first_row
+            FROM (SELECT email, min(row_no) AS first_row FROM list_rows
+                  WHERE list_id = @listId AND email IS NOT NULL AND rejection_reason IS NULL
+                  GROUP BY email HAVING count(*) > 1) f
+            WHERE d.list_id = @listId AND d.duplicate_of = 0 AND d.email = f.email
+            """, new { listId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("""
             WITH counts AS (
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE rejection_reason IS NOT NULL) AS rejected,
@@ -87,8 +96,27 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             WHERE list_id = @listId AND state <> 'done' ORDER BY rows DESC, domain
             """, new { listId }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        _ = updated;
         return [.. plan];
+    }
+
+    /// <summary>Open domains that have no job yet (a plan job that ran before and died mid-way resumes here).</summary>
+    public async Task<IReadOnlyList<ListDomain>> UnscheduledDomainsAsync(long listId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<ListDomain>(new CommandDefinition("""
+            SELECT list_id, domain, rows, state, attempts, retry_at FROM list_domains
+            WHERE list_id = @listId AND state = 'pending' AND job_id IS NULL ORDER BY rows DESC, domain
+            """, new { listId }, cancellationToken: ct));
+        return [.. rows];
+    }
+
+    /// <summary>Records the job that works on a domain (set once; a duplicate job keeps the first id).</summary>
+    public async Task SetDomainJobAsync(long listId, string domain, string jobId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE list_domains SET job_id = @jobId WHERE list_id = @listId AND domain = @domain AND job_id IS NULL
+            """, new { listId, domain, jobId }, cancellationToken: ct));
     }
 
     /// <summary>A list with no domain to work on (all rejected or settled at import) completes at once.</summary>
@@ -118,22 +146,26 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// A domain job starts: the domain moves to running (unless done) and the list to running (unless final).
-    /// Returns the list's state, so a cancelled list's jobs end without work.
+    /// Returns the list's state (null: the list is gone) and the domain's attempt number (null: already done), so a
+    /// cancelled list's jobs and duplicate jobs end without work.
     /// </summary>
-    public async Task<string?> StartDomainAsync(long listId, string domain, string? jobId, CancellationToken ct)
+    public async Task<(string? ListState, int? Attempt)> StartDomainAsync(long listId, string domain, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition("""
+        var row = await connection.QuerySingleOrDefaultAsync<(string State, int? Attempts)>(new CommandDefinition("""
             WITH d AS (
-                UPDATE list_domains SET state = 'running', attempts = attempts + 1, job_id = coalesce(@jobId, job_id), updated_at = now()
+                UPDATE list_domains SET state = 'running', attempts = attempts + 1, updated_at = now()
                 WHERE list_id = @listId AND domain = @domain AND state <> 'done'
+                  AND EXISTS (SELECT 1 FROM lists WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry'))
+                RETURNING attempts
             )
             UPDATE lists SET
-                state = CASE WHEN state IN ('queued', 'waiting_retry') THEN 'running' ELSE state END,
+                state = CASE WHEN state IN ('queued', 'waiting_retry') AND EXISTS (SELECT 1 FROM d) THEN 'running' ELSE state END,
                 started_at = coalesce(started_at, now()), updated_at = now()
             WHERE id = @listId
-            RETURNING state
-            """, new { listId, domain, jobId }, cancellationToken: ct));
+            RETURNING state, (SELECT attempts FROM d)
+            """, new { listId, domain }, cancellationToken: ct));
+        return (row.State, row.Attempts);
     }
 
     /// <summary>Some addresses answered 4xx: the domain waits for its retry job; the list is waiting_retry when no

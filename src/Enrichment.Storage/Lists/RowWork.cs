@@ -9,6 +9,7 @@ public sealed class RowWork
     public string? LastName { get; init; }
     public string? FullName { get; init; }
     public string? Company { get; init; }
+    public string? CompanyDomain { get; init; }
     public string? Title { get; init; }
     public bool Found { get; init; }
     public string? Status { get; init; }

@@ -61,6 +61,7 @@ CREATE TABLE list_rows (
     last_name         text,
     full_name         text,
     company           text,
+    company_domain    text,                                  -- the company's domain (website, or a non-free email domain)
     title             text,
     external_id       text,
     rejection_reason  text,
@@ -102,6 +103,7 @@ CREATE TABLE domains (
     provider             text,
     mx_checked_at        timestamptz,
     catch_all            boolean,                            -- null: not known (undecided or never probed)
+    catch_all_probe      text,                               -- the random local part probed, the same on every retry
     catch_all_checked_at timestamptz,
     updated_at           timestamptz NOT NULL DEFAULT now()
 );

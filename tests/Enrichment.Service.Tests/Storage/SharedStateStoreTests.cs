@@ -57,7 +57,7 @@ public sealed class SharedStateStoreTests(PostgresFixture postgres) : IAsyncLife
     public async Task CatchAll_IsSharedWithItsAge()
     {
         var domains = new DomainStore(_dataSource);
-        await domains.SetCatchAllAsync("catch.test", true, Now, default);
+        await domains.SetCatchAllAsync("catch.test", true, "probe123", Now, default);
         await domains.SetMailHostsAsync("catch.test", ["mx1.catch.test"], "catch.test", Now, default);
 
         Assert.True(await domains.CatchAllAsync("catch.test", Now.AddDays(-1), default));
