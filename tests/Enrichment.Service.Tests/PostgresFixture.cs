@@ -15,7 +15,14 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public PostgresServer Server => _server ?? throw new InvalidOperationException("PostgreSQL fixture not started");
 
-    public async Task InitializeAsync() => _server = await PostgresServer.StartAsync();
+    /// <summary>The fixture of the running collection, for class fixtures (created after it, disposed before it).</summary>
+    public static PostgresFixture Current { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.StartAsync();
+        Current = this;
+    }
 
     /// <summary>The migrated database of <paramref name="testClass"/> (one per class, shared by its tests).</summary>
     public Task<string> DatabaseForAsync(Type testClass) =>
