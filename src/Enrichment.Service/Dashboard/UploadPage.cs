@@ -24,6 +24,12 @@ public static class UploadPage
     static IResult Form(OpsLayout layout, string? error, int status = StatusCodes.Status200OK)
     {
         var body = new Html();
+        if (!layout.IsAdmin)
+        {
+            body.Raw("<div class=\"alert alert-info\">You are logged in read-only: uploading needs an admin login.</div>");
+            return layout.Page("Upload a list", "upload", body.ToString(), status: StatusCodes.Status403Forbidden);
+        }
+
         if (error is not null)
             body.Raw("<div class=\"alert alert-danger\"><b>This file cannot be imported.</b> ").Text(error).Raw("</div>");
         body.Raw("<p>Choose a CSV or text file of contacts (any separator, UTF-8 or Windows-1252). ")

@@ -80,10 +80,12 @@ public static class SchemaMigrator
         }
 
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < scripts.Count; i++)
+        // Numbers may have gaps: each feature owns a range (core 0001-0099, lead-gen 0100-0199, dashboard 0200-0299,
+        // committee 0300-0399), so parallel branches never pick the same number. A repeat is still an error.
+        for (var i = 1; i < scripts.Count; i++)
         {
-            if (scripts[i].Version != i + 1)
-                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3 … without gaps or repeats: found {scripts[i].Name} at position {i + 1}");
+            if (scripts[i].Version == scripts[i - 1].Version)
+                throw new InvalidOperationException($"Schema scripts {scripts[i - 1].Name} and {scripts[i].Name} have the same number");
         }
 
         return scripts;
