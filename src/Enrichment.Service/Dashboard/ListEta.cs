@@ -33,6 +33,19 @@ public static class ListEta
         return nextRetryAt is { } next ? $"{left}; greylisted domains retry from {Clock(next, now)}" : left;
     }
 
+    /// <summary>Rows per second: the running rate, or the average over the whole run once the list is complete.</summary>
+    public static double? RowsPerSecond(ListRecord list, ListProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (progress.RowsPerSecond is { } rate)
+            return rate;
+        if (list.State != ListStates.Complete || list.StartedAt is not { } started || list.CompletedAt is not { } completed)
+            return null;
+        var seconds = (completed - started).TotalSeconds;
+        return seconds > 0 ? Math.Round(list.RowsSettled / seconds, 1) : null;
+    }
+
     /// <summary>"14:32 UTC" today, "Dec 2 14:32 UTC" another day.</summary>
     public static string Clock(DateTime utc, DateTimeOffset now)
     {

@@ -76,7 +76,7 @@ public static class ListPage
         body.Raw("<div class=\"cards\">");
         Card(body, Html.N(list.RowsTotal), "rows in the file");
         Card(body, Html.Css(progress.Percent) + "%", $"settled ({Html.N(list.RowsSettled)} of {Html.N(list.RowsToSettle)})");
-        Card(body, progress.RowsPerSecond is { } rate ? Html.Css(rate) : "–", "rows per second");
+        Card(body, ListEta.RowsPerSecond(list, progress) is { } rate ? Html.Css(rate) : "–", list.State == ListStates.Complete ? "rows per second (average)" : "rows per second");
         Card(body, facts?.BounceEstimate is { } bounce ? Html.Percent(bounce) : "–", "bounce estimate (deliverable + risky)");
         Card(body, Html.N(list.DomainsTotal - list.DomainsPending) + " / " + Html.N(list.DomainsTotal), "domains done");
         Card(body, Html.N(list.RowsRejected), "rejected at import");

@@ -43,7 +43,7 @@ public static class ListsPage
                 .Raw("<td class=\"num\">").Number(list.CountUnknown).Raw("</td>")
                 .Raw("<td class=\"num\">").Number(list.CountNotFound).Raw("</td>")
                 .Raw("<td class=\"num\">").Number(list.RowsRejected).Raw("</td>")
-                .Raw("<td class=\"num\">").Text(progress.RowsPerSecond is { } rate ? $"{Html.Css(rate)} rows/s" : "–").Raw("</td>")
+                .Raw("<td class=\"num\">").Text(ListEta.RowsPerSecond(list, progress) is { } rate ? $"{Html.Css(rate)} rows/s" : "–").Raw("</td>")
                 .Raw("<td>").Text(ListEta.Describe(list, progress, fact?.NextRetryAt, now)).Raw("</td>")
                 .Raw("<td class=\"num\">").Text(fact?.BounceEstimate is { } bounce ? Html.Percent(bounce) : "–").Raw("</td>")
                 .Raw("<td>").Text(ListEta.Clock(list.CreatedAt, now)).Raw("</td></tr>");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Enrichment.Service.Dashboard;
 
 /// <summary>
-/// The frame of every ops page: Hangfire's dark navigation bar with its own items (Jobs, Retries, Recurring, Servers)
+/// The frame of every ops page: Hangfire 1.8's light navigation bar with its own items (Jobs, Retries, Recurring, Servers)
 /// and ours, the same font and colours, no script. A page that shows running work refreshes itself.
 /// </summary>
 public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAntiforgery antiforgery)
@@ -69,15 +69,15 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
         ("API keys", OpsRoutes.Keys, "keys"),
     ];
 
-    // Hangfire's dashboard look (Bootstrap 3's inverse navbar, Helvetica, 14 px) without its stylesheet.
+    // Hangfire 1.8's dashboard look (Bootstrap 3's default navbar, Helvetica, 14 px) without its stylesheet.
     const string Style = """
         body{margin:0;font-family:"Helvetica Neue",Helvetica,Arial,sans-serif;font-size:14px;color:#333;background:#fff}
-        .navbar{background:#222;border-bottom:1px solid #080808;display:flex;align-items:center;min-height:50px;padding:0 15px}
-        .navbar .brand{color:#fff;font-size:18px;text-decoration:none;margin-right:20px}
+        .navbar{background:#f8f8f8;border-bottom:1px solid #e7e7e7;display:flex;align-items:center;min-height:50px;padding:0 15px}
+        .navbar .brand{color:#777;font-size:18px;text-decoration:none;margin-right:15px;padding:0 10px}
         .navbar ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap}
-        .navbar li a{display:block;padding:15px;color:#9d9d9d;text-decoration:none}
-        .navbar li a:hover{color:#fff}.navbar li.active a{color:#fff;background:#080808}
-        .navbar .who{margin-left:auto;color:#9d9d9d}.navbar .who .btn-link{color:#9d9d9d}
+        .navbar li a{display:block;padding:15px;color:#777;text-decoration:none}
+        .navbar li a:hover{color:#333}.navbar li.active a{color:#555;background:#e7e7e7}
+        .navbar .who{margin-left:auto;color:#777}.navbar .who .btn-link{color:#777}
         main{padding:10px 25px 40px}h1{font-weight:500;font-size:28px;margin:15px 0}
         h2{font-weight:500;font-size:20px;margin:28px 0 10px;border-bottom:1px solid #eee;padding-bottom:5px}
         table{border-collapse:collapse;width:100%;margin-bottom:15px}

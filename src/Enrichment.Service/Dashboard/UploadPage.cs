@@ -117,7 +117,9 @@ public static class UploadPage
                     body.Raw("<option value=\"").Text(header).Raw(detected?.Column == i ? "\" selected>" : "\">").Text(header).Raw("</option>");
                 }
 
-                body.Raw("</select>").Raw(detected is null ? "" : " <small class=\"muted\">detected</small>").Raw("</td><td class=\"cell muted\">");
+                body.Raw("</select>").Raw(detected is null ? "" : " <small class=\"muted\">detected</small>");
+                // What was detected goes back with the form: only fields the person changed become explicit columns.
+                body.Raw($"<input type=\"hidden\" name=\"detected_{ContactFields.Name(field)}\" value=\"").Text(detected?.Header ?? "").Raw("\"></td><td class=\"cell muted\">");
                 if (detected is not null)
                     body.Text(string.Join(", ", rows.Where(r => detected.Column < r.Fields.Length).Select(r => r.Fields[detected.Column]).Where(v => v.Length > 0).Take(3)));
                 body.Raw("</td></tr>");
@@ -136,7 +138,7 @@ public static class UploadPage
             body.Raw("<tr><td class=\"num\">").Number(row.Line).Raw("</td>");
             for (var i = 0; i < width; i++)
                 body.Raw("<td class=\"cell\">").Text(i < row.Fields.Length ? row.Fields[i] : "").Raw("</td>");
-            body.Raw("<td>").Raw(row.Rejection is { } r ? $"<span class=\"label s-rejected\">rejected: {Html.Encode(r.Reason)}</span>" : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
+            body.Raw("<td>").Raw(row.Rejection is { } r ? $"<span class=\"label s-rejected\">rejected: {Html.Encode(r.Reason.Replace('_', ' '))}</span>" : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
         }
 
         body.Raw("</tbody></table>")
@@ -163,8 +165,9 @@ public static class UploadPage
         var columns = new Dictionary<ContactField, string>();
         foreach (var field in Fields)
         {
-            if (form["map_" + ContactFields.Name(field)].ToString() is { Length: > 0 } header)
-                columns[field] = header;
+            var chosen = form["map_" + ContactFields.Name(field)].ToString();
+            if (chosen.Length > 0 && chosen != form["detected_" + ContactFields.Name(field)].ToString())
+                columns[field] = chosen;
         }
 
         string? error = null;
