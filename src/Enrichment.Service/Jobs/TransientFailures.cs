@@ -16,9 +16,14 @@ public static class TransientFailures
         typeof(HttpRequestException),
     ];
 
-    /// <summary>Replaces Hangfire's global "10 retries for anything" filter.</summary>
+    static int _installed;
+
+    /// <summary>Replaces Hangfire's global "10 retries for anything" filter (once per process: the filter list is
+    /// global, and a second host in the same process, as in tests, must not build it again).</summary>
     public static void Install()
     {
+        if (Interlocked.Exchange(ref _installed, 1) != 0)
+            return;
         GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
         GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
         {

@@ -53,11 +53,11 @@ public static class VerificationRegistration
                 MaxSessionsPerHost = settings.MaxSessionsPerProvider,
                 MaxConcurrentSessions = settings.MaxConcurrentSessions,
                 CatchAllCacheAge = sp.GetRequiredService<IOptions<ServiceOptions>>().Value.CatchAllMaxAge,
-                RetrySchedule = settings.RetrySchedule,
+                RetrySchedule = settings.Schedule,
             },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DomainVerifier>>()));
-        services.AddSingleton(new VerificationPolicy { RetrySchedule = settings.RetrySchedule });
+        services.AddSingleton(new VerificationPolicy { RetrySchedule = settings.Schedule });
         // Rows without an address: the finder's domain search (our own data, plus the providers when a
         // DomainSearchService is registered) and pattern guessing; its ranked candidates are then verified by the
         // DomainVerifier as alternatives, in the domain's one session.
