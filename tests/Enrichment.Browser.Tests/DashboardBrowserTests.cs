@@ -25,6 +25,15 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.LogInAsync(DashboardApp.AdminUser);
         await page.GotoAsync("/hangfire/ops/upload");
         await BrowserFixture.ScreenshotAsync(page, "01-upload");
+
+        // A file that is not a list says why, on the page.
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))] });
+        await page.ClickAsync("main button[type=submit]");
+        var refusal = await page.InnerTextAsync(".alert-danger");
+        Assert.Contains("cannot be imported", refusal, StringComparison.Ordinal);
+        Assert.Contains("photo.png", refusal, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "01b-upload-unreadable");
+
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "prospects.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Csv) });
         await page.FillAsync("#name", "Q4 prospects");
         await page.ClickAsync("main button[type=submit]");
