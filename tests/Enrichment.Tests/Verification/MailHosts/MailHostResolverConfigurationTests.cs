@@ -1,29 +1,28 @@
 using Enrichment.Verification.MailHosts;
 using System.Net;
-using Enrichment.Verification.Dns;
 
-namespace Enrichment.Tests.Verification.Dns;
+namespace Enrichment.Tests.Verification.MailHosts;
 
-public class MxResolverConfigurationTests
+public class MailHostResolverConfigurationTests
 {
-    public static TheoryData<string, MxResolverOptions> InvalidOptions => new()
+    public static TheoryData<string, MailHostResolverOptions> InvalidOptions => new()
     {
-        { "QueryTimeout", new MxResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.Zero } },
-        { "QueryTimeout", new MxResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.FromSeconds(-1) } },
-        { "Retries", new MxResolverOptions { Nameservers = [Loopback], Retries = -1 } },
-        { "Retries", new MxResolverOptions { Nameservers = [Loopback], Retries = 11 } },
-        { "Nameservers", new MxResolverOptions { Nameservers = null! } },
-        { "Nameservers", new MxResolverOptions { Nameservers = [null!] } },
-        { "ResolvConfPath", new MxResolverOptions { ResolvConfPath = "" } },
+        { "QueryTimeout", new MailHostResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.Zero } },
+        { "QueryTimeout", new MailHostResolverOptions { Nameservers = [Loopback], QueryTimeout = TimeSpan.FromSeconds(-1) } },
+        { "Retries", new MailHostResolverOptions { Nameservers = [Loopback], Retries = -1 } },
+        { "Retries", new MailHostResolverOptions { Nameservers = [Loopback], Retries = 11 } },
+        { "Nameservers", new MailHostResolverOptions { Nameservers = null! } },
+        { "Nameservers", new MailHostResolverOptions { Nameservers = [null!] } },
+        { "ResolvConfPath", new MailHostResolverOptions { ResolvConfPath = "" } },
     };
 
     private static IPEndPoint Loopback => new(IPAddress.Loopback, 53);
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
-    public void Constructor_ThrowsArgumentExceptionNamingOption_WhenOptionIsInvalid(string option, MxResolverOptions options)
+    public void Constructor_ThrowsArgumentExceptionNamingOption_WhenOptionIsInvalid(string option, MailHostResolverOptions options)
     {
-        var exception = Assert.ThrowsAny<ArgumentException>(() => new MxResolver(options));
+        var exception = Assert.ThrowsAny<ArgumentException>(() => new DnsClientMailHostResolver(options));
 
         Assert.Contains(option, exception.Message, StringComparison.Ordinal);
     }
@@ -48,7 +47,7 @@ public class MxResolverConfigurationTests
                 "Nameserver 127.0.0.3",
             ]);
 
-            var nameservers = MxResolver.ReadResolvConf(path);
+            var nameservers = ResolvConf.ReadNameservers(path);
 
             Assert.Equal(
                 [new IPEndPoint(IPAddress.Parse("127.0.0.53"), 53), new IPEndPoint(IPAddress.IPv6Loopback, 53), new IPEndPoint(IPAddress.Parse("127.0.0.2"), 53)],
@@ -63,7 +62,7 @@ public class MxResolverConfigurationTests
     [Fact]
     public void ReadResolvConf_ReturnsEmpty_WhenFileIsMissing()
     {
-        Assert.Empty(MxResolver.ReadResolvConf(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "resolv.conf")));
+        Assert.Empty(ResolvConf.ReadNameservers(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "resolv.conf")));
     }
 
     [Fact]
@@ -74,7 +73,7 @@ public class MxResolverConfigurationTests
         {
             File.WriteAllText(path, "nameserver 127.0.0.9\n");
 
-            using var resolver = new MxResolver(new MxResolverOptions { ResolvConfPath = path });
+            var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { ResolvConfPath = path });
 
             Assert.Equal([new IPEndPoint(IPAddress.Parse("127.0.0.9"), 53)], resolver.Nameservers);
         }
@@ -90,7 +89,7 @@ public class MxResolverConfigurationTests
         var path = Path.GetTempFileName();
         try
         {
-            using var resolver = new MxResolver(new MxResolverOptions { ResolvConfPath = path });
+            var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { ResolvConfPath = path });
 
             Assert.Equal([new IPEndPoint(IPAddress.Loopback, 53)], resolver.Nameservers);
         }
@@ -113,7 +112,7 @@ public class MxResolverConfigurationTests
     [MemberData(nameof(MxSets))]
     public void FromMxRecords_ClassifiesAndSortsStably(MxRecord[] records, MxOutcome outcome, MxRecord[] hosts)
     {
-        var lookup = MxResolver.FromMxRecords("d.test", records);
+        var lookup = MailHostRules.FromMxRecords("d.test", records);
 
         Assert.Equal(outcome, lookup.Outcome);
         Assert.Equal(hosts, lookup.Hosts);
@@ -126,6 +125,6 @@ public class MxResolverConfigurationTests
     [InlineData(".", ".")]
     public void Normalize_LowercasesAsciiAndDropsTrailingDot(string input, string expected)
     {
-        Assert.Equal(expected, MxResolver.Normalize(input));
+        Assert.Equal(expected, DnsClientMailHostResolver.Normalize(input));
     }
 }
