@@ -5,6 +5,8 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- cli-memory
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- dashboard [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -14,11 +16,13 @@ return command switch
     "finding-accuracy" => FindingAccuracy.Run(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     "dashboard" => await DashboardRender.RunAsync(rest),
+    "import-speed" => await ImportSpeed.RunAsync(rest),
+    "verify-ordered" => await VerifyOrdered.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|dashboard [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|dashboard [options]");
     return 2;
 }

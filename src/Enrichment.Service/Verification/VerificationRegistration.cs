@@ -2,7 +2,6 @@ using Enrichment.Finding;
 using Enrichment.Service.Hosting;
 using Enrichment.Storage.Domains;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.MailHosts;
 using Enrichment.Verification.Probing;
@@ -24,13 +23,12 @@ public static class VerificationRegistration
         settings.Validate();
         services.AddSingleton(settings);
         services.AddSingleton(_ => DomainLists.LoadDefault());
-        services.AddSingleton<IMailHostResolver>(sp => new MxResolver(
-            new MxResolverOptions { Nameservers = settings.NameserverEndPoints(), QueryTimeout = settings.DnsTimeout },
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMailHostResolver>(_ => new DnsClientMailHostResolver(
+            new MailHostResolverOptions { Nameservers = settings.NameserverEndPoints(), QueryTimeout = settings.DnsTimeout }));
         services.AddSingleton<IRecipientSessionFactory>(sp =>
         {
             var helo = string.IsNullOrWhiteSpace(settings.HeloName) ? SenderIdentity.DefaultHeloName() : settings.HeloName;
-            return new SmtpProbeSessionFactory(new SmtpProbeOptions
+            return new MailKitSessionFactory(new SmtpProbeOptions
             {
                 Port = settings.SmtpPort,
                 HeloName = helo,
