@@ -30,8 +30,6 @@ builder.Services.AddEnrichmentVerification(builder.Configuration);
 builder.Services.AddEnrichmentHangfire(connectionString, options, runServer: builder.Configuration.GetValue("Enrichment:RunJobs", true));
 builder.Services.AddEnrichmentHealth();
 builder.Services.AddEnrichmentDashboard();
-builder.Services.AddSingleton<Enrichment.Storage.Dashboard.DashboardStore>();
-builder.Services.AddSingleton<Enrichment.Storage.Dashboard.SuppressionList>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -22,6 +22,8 @@ public static class DashboardEndpoints
         services.AddHttpContextAccessor();
         services.AddEnrichmentDashboardLogin();
         services.AddSingleton<UploadSpool>();
+        services.AddSingleton<Storage.Dashboard.DashboardStore>();
+        services.AddSingleton<Storage.Dashboard.SuppressionList>();
         services.AddScoped(sp => new OpsLayout(
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("no request"),
             sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Dashboard,
