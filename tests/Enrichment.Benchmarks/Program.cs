@@ -7,6 +7,8 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- dashboard [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -18,11 +20,13 @@ return command switch
     "dashboard" => await DashboardRender.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
+    "service-upload" => await ServiceUpload.RunAsync(rest),
+    "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|dashboard [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|service-upload|service-end-to-end|dashboard [options]");
     return 2;
 }
