@@ -1,0 +1,160 @@
+using Enrichment.Finding;
+using Enrichment.Service.Hosting;
+using Enrichment.Storage.Contacts;
+using Enrichment.Storage.Domains;
+using Enrichment.Storage.Lists;
+using Enrichment.Verification;
+using Enrichment.Verification.Flags;
+using Enrichment.Verification.Probing;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Enrichment.Service.Jobs;
+
+/// <summary>
+/// One domain of one list: find addresses for the people without one, reuse recent verdicts, verify the rest in the
+/// domain's SMTP session (Core's DomainVerifier), write verdicts, contacts and domain facts back. Recipients answered
+/// 4xx are not waited for here: the job schedules itself at the retry time and ends. Idempotent: every write is keyed
+/// by (list, row) or by address, and the domain settles exactly once.
+/// </summary>
+public sealed class VerifyDomainJob(
+    ListStore lists,
+    ListRowStore rows,
+    VerificationStore verifications,
+    ContactStore contacts,
+    DomainStore domains,
+    DomainVerifier verifier,
+    VerificationPolicy policy,
+    AddressFinder finder,
+    DomainLists domainLists,
+    ListCompletion completion,
+    IBackgroundJobClient jobs,
+    IOptions<ServiceOptions> options,
+    TimeProvider time,
+    ILogger<VerifyDomainJob> log)
+{
+    /// <summary>This process, as the dashboard and the fault tests see who worked on a domain.</summary>
+    static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    [Queue(Queues.Smtp)]
+    [JobDisplayName("Verify {1} — list {0}, {2} addresses")]
+    public async Task RunAsync(long listId, string domain, int addresses, CancellationToken ct)
+    {
+        var (listState, attempt) = await lists.StartDomainAsync(listId, domain, Worker, ct);
+        if (listState is null || attempt is null)
+        {
+            // The list is gone or cancelled, or a duplicate job finds the domain done: at most completion is left.
+            if (listState is not null)
+                await completion.TryCompleteAsync(listId, ct);
+            return;
+        }
+
+        var open = (await rows.DomainRowsAsync(listId, domain, ct)).Where(r => r.Status is null).ToList();
+        var now = time.GetUtcNow();
+        var results = new List<RowResult>(open.Count);
+        var fresh = new List<VerificationResult>();
+
+        // 1. Verdicts young enough to reuse (per-verdict ages) cost no SMTP at all.
+        var given = open.Where(r => r.Email is not null && !r.Found).ToList();
+        var reusable = await verifications.ReusableAsync(
+            given.Select(r => r.Email!).Distinct(StringComparer.Ordinal).ToList(), options.Value.ReuseVerdictsFor, now, ct);
+        foreach (var row in given.Where(r => reusable.ContainsKey(r.Email!)))
+        {
+            var v = reusable[row.Email!];
+            results.Add(new RowResult(row.RowNo, row.Email, false, null, v.Status, v.Risk, v.Reasons, v.SmtpCode, v.MxHost, v.VerifiedAt));
+        }
+
+        var toVerify = given.Where(r => !reusable.ContainsKey(r.Email!)).ToList();
+        var people = open.Where(r => r.Email is null).ToList();
+
+        // 2. People without an address: domain search + pattern guessing give ranked candidates.
+        var candidates = new Dictionary<int, (IReadOnlyList<string> Ranked, string Source)>();
+        if (people.Count > 0)
+        {
+            var known = given.Select(r => new FindRequest(r.RowNo, r.FirstName, r.LastName, r.FullName, r.Title, r.Email));
+            var found = await finder.FindAsync(domain,
+                [.. known, .. people.Select(p => new FindRequest(p.RowNo, p.FirstName, p.LastName, p.FullName, p.Title, null))], null, ct);
+            foreach (var person in people)
+            {
+                var result = found.Results.FirstOrDefault(r => r.Id == person.RowNo);
+                if (result is null || result.Candidates.Count == 0)
+                {
+                    results.Add(new RowResult(person.RowNo, null, false, result?.Source, AddressFinder.StatusNotFound, 100,
+                        result?.Reasons ?? ["no_candidates"], null, null, null));
+                    continue;
+                }
+
+                candidates[person.RowNo] = (result.Candidates, result.Source);
+            }
+        }
+
+        // 3. One verification of the domain: given addresses and each person's guesses (alternatives: probing stops at
+        // the first accepted guess).
+        DomainRetry? retry = null;
+        if (toVerify.Count > 0 || candidates.Count > 0)
+        {
+            var requests = toVerify.Select(r => new VerificationRequest(r.RowNo, r.Email!))
+                .Concat(candidates.SelectMany(c => c.Value.Ranked.Select(address => new VerificationRequest(c.Key, address))))
+                .ToList();
+            var verification = await verifier.VerifyAsync(
+                new DomainWork(domain, requests, attempt.Value - 1, Alternatives: candidates.Count > 0), policy, ct);
+            retry = verification.Retry;
+            fresh.AddRange(verification.Results);
+            var byRow = verification.Results.ToLookup(r => (int)r.Id);
+            var pending = retry?.Requests.Select(r => (int)r.Id).ToHashSet() ?? [];
+            foreach (var row in toVerify)
+            {
+                if (byRow[row.RowNo].FirstOrDefault() is { } v)
+                    results.Add(ToRowResult(row.RowNo, v, found: false, source: null));
+                else if (!pending.Contains(row.RowNo))
+                    results.Add(new RowResult(row.RowNo, row.Email, false, null, "unknown", 50, [Reasons.InternalError], null, null, now));
+            }
+
+            foreach (var (rowNo, (ranked, source)) in candidates)
+            {
+                if (pending.Contains(rowNo))
+                    continue;
+                var verdicts = byRow[rowNo].Where(v => v.Normalized is not null).GroupBy(v => v.Normalized!).ToDictionary(g => g.Key, g => g.First());
+                results.Add(FoundAddress.Choose(ranked, verdicts) is { } chosen
+                    ? ToRowResult(rowNo, chosen, found: true, source)
+                    : new RowResult(rowNo, null, false, source, AddressFinder.StatusNotFound, 100, [Reasons.MailboxNotFound], null, null, now));
+            }
+        }
+
+        await WriteBackAsync(listId, domain, open, results, fresh, now, ct);
+
+        if (retry is not null)
+        {
+            // Greylisted: the domain waits for a delayed job; this worker is free at once.
+            await lists.DeferDomainAsync(listId, domain, retry.NotBefore, ct);
+            jobs.Schedule<VerifyDomainJob>(job => job.RunAsync(listId, domain, addresses, CancellationToken.None), retry.NotBefore);
+            log.LogInformation("List {ListId}: {Domain} has {Count} recipient(s) answering 4xx; retry at {At:u}", listId, domain, retry.Requests.Count, retry.NotBefore);
+            return;
+        }
+
+        await lists.SettleDomainAsync(listId, domain, ct);
+        await completion.TryCompleteAsync(listId, ct);
+    }
+
+    async Task WriteBackAsync(long listId, string domain, IReadOnlyList<RowWork> open, List<RowResult> results, List<VerificationResult> fresh, DateTimeOffset now, CancellationToken ct)
+    {
+        await rows.WriteResultsAsync(listId, results, now, ct);
+        await verifications.UpsertAsync([.. fresh.Where(v => v.Normalized is not null).Select(v => new VerificationRecord(
+            v.Normalized!, domain, VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, v.SmtpCode,
+            v.SmtpText is null ? null : $"{v.SmtpCode} {v.EnhancedCode} {v.SmtpText}".Trim(), v.MxHost, v.CatchAll, v.VerifiedAt, listId))], ct);
+
+        var byRow = open.ToDictionary(r => r.RowNo);
+        var accountDomain = domainLists.IsFreeProvider(domain) ? null : domain;
+        await contacts.UpsertAsync([.. results
+            .Where(r => r.Email is not null && r.Status is "deliverable" or "risky")
+            .Select(r => (Result: r, Row: byRow[r.RowNo]))
+            .Select(x => new ContactRecord(x.Result.Email!, x.Row.FirstName, x.Row.LastName, x.Row.FullName, x.Row.Title,
+                x.Row.CompanyDomain ?? accountDomain, $"list:{listId}"))], ct);
+
+        if (fresh.FirstOrDefault(v => v.MxHost is not null)?.MxHost is { } mx)
+            await domains.SetMailHostsAsync(domain, [mx], MailProvider.Of(mx), now, ct);
+    }
+
+    static RowResult ToRowResult(int rowNo, VerificationResult v, bool found, string? source) =>
+        new(rowNo, v.Normalized ?? v.Input, found, source, VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, v.SmtpCode, v.MxHost, v.VerifiedAt);
+}
