@@ -11,7 +11,7 @@ namespace Enrichment.Import;
 /// One list being read: <see cref="Detection"/> is known as soon as <see cref="ListImporter.OpenAsync"/> returns;
 /// <see cref="ReadAsync"/> then streams the records in file order while <see cref="Report"/> counts them. Memory is
 /// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16 bytes per
-/// distinct address for the duplicate check.
+/// distinct address for the duplicate check, plus the website cache (at most 65,536 websites, about 10 MB).
 /// </summary>
 public sealed class ImportReader : IAsyncDisposable, IDisposable
 {
@@ -23,7 +23,9 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     private readonly ImportOptions _options;
     private readonly NonCompanyDomains _nonCompany;
     private readonly int _cap;
-    private const int WebsiteCacheSize = 4096;
+    // Big enough for a list's companies (a 1,000,000-row export holds tens of thousands): a cache smaller than that
+    // set is cleared over and over when rows are not sorted by company, and every row pays the lookup and the miss.
+    private const int WebsiteCacheSize = 65_536;
 
     private readonly HashSet<ulong> _seen = [];
     private readonly Dictionary<string, (string? Domain, bool NonCompany)> _websites = new(StringComparer.Ordinal);
@@ -168,12 +170,13 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             return (Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"), false);
         }
 
-        for (var i = 0; i < _parser.Fields.Count; i++)
+        var spans = _parser.FieldSpans;
+        for (var i = 0; i < spans.Length; i++)
         {
-            if (_parser.Fields[i].Length > _options.MaxFieldBytes)
+            if (spans[i].Length > _options.MaxFieldBytes)
             {
                 return (Rejected(line, fields, i, RejectionReasons.FieldTooLong, FormattableString.Invariant(
-                    $"column {i + 1}{HeaderName(i)} holds {_parser.Fields[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")), false);
+                    $"column {i + 1}{HeaderName(i)} holds {spans[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")), false);
             }
         }
 
@@ -201,10 +204,24 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var website = Columns.First(fields, _columns.Website);
         var hasName = first is not null || last is not null || full is not null;
 
-        var parsed = emailInput is null ? null : EmailSyntax.Parse(emailInput).Address;
+        string? email = null;
+        var at = -1;
+        if (emailInput is not null)
+        {
+            if (PlainAddress.TryNormalize(emailInput, out var plain, out at))
+            {
+                email = plain;
+            }
+            else if (EmailSyntax.Parse(emailInput).Address is { } address)
+            {
+                email = address.Normalized;
+                at = address.LocalPart.Length;
+            }
+        }
+
         // With names to go on, a cell like "n/a" or "-" is no address: the person is one to find. Without names, the
         // cell is what there is to verify, and the verifier says what is wrong with it.
-        var hasEmail = parsed is not null || (emailInput is not null && (!hasName || _emailOnly || emailInput.Contains('@', StringComparison.Ordinal)));
+        var hasEmail = email is not null || (emailInput is not null && (!hasName || _emailOnly || emailInput.Contains('@', StringComparison.Ordinal)));
 
         string? domain = null;
         var (websiteDomain, websiteIsNonCompany) = website is null ? (null, false) : WebsiteDomain(website);
@@ -212,9 +229,9 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         {
             domain = websiteDomain;
         }
-        else if (parsed is not null && !_nonCompany.Contains(parsed.Domain))
+        else if (email is not null && !_nonCompany.Contains(email.AsSpan(at + 1)))
         {
-            domain = parsed.Domain;
+            domain = email[(at + 1)..];
         }
 
         if (!hasEmail)
@@ -240,7 +257,6 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             }
         }
 
-        var email = parsed?.Normalized;
         var duplicate = email is not null && !_seen.Add(Hash(email));
         var contact = new ImportedContact(
             hasEmail ? emailInput : null,

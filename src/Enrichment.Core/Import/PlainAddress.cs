@@ -1,0 +1,75 @@
+using System.Buffers;
+using Enrichment.Verification.Syntax;
+
+namespace Enrichment.Import;
+
+/// <summary>
+/// The import's fast path for the address cell: almost every cell of a CRM export is a plain ASCII dot-atom address
+/// (<c>Jane.Doe@Acme.com</c>), and for those the full <see cref="EmailSyntax.Parse"/> (mailto:, angle brackets, quoted
+/// local parts, IDNA, typo suggestions the import does not use) costs more than the rest of the row. This accepts only
+/// what the full parser certainly accepts with the same result, and says "ask the full parser" for everything else —
+/// it never rejects.
+/// </summary>
+internal static class PlainAddress
+{
+    // RFC 5322 section 3.2.3 atext (ASCII part) plus '.', whose placement is checked separately.
+    private static readonly SearchValues<char> LocalCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.");
+
+    private static readonly SearchValues<char> DomainCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+
+    /// <summary>
+    /// True with the normalised address (the full parser's <see cref="EmailAddress.Normalized"/>) and the index of its
+    /// '@' when <paramref name="input"/> is a plain address; false when the full parser must decide.
+    /// </summary>
+    public static bool TryNormalize(string input, out string normalized, out int at)
+    {
+        normalized = "";
+        at = input.IndexOf('@');
+        if (at <= 0 || input.Length > EmailSyntax.MaxAddressOctets)
+        {
+            return false;
+        }
+
+        var local = input.AsSpan(0, at);
+        var domain = input.AsSpan(at + 1);
+        if (local.Length > EmailSyntax.MaxLocalPartOctets
+            || local.ContainsAnyExcept(LocalCharacters)
+            || local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal)
+            || !IsPlainDomain(domain))
+        {
+            return false;
+        }
+
+        normalized = string.Create(input.Length, input, static (span, source) => System.Text.Ascii.ToLower(source, span, out _));
+        return true;
+    }
+
+    /// <summary>LDH labels of 1–63, at least one dot, a top-level label not all digits, at most 253 characters, no IDNA label.</summary>
+    private static bool IsPlainDomain(ReadOnlySpan<char> domain)
+    {
+        if (domain.Length is 0 or > DomainName.MaxLength || domain.ContainsAnyExcept(DomainCharacters))
+        {
+            return false;
+        }
+
+        var lastDot = domain.LastIndexOf('.');
+        if (lastDot < 0 || !domain[(lastDot + 1)..].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        foreach (var range in domain.Split('.'))
+        {
+            var label = domain[range];
+            if (label.Length is 0 or > DomainName.MaxLabelLength || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+        }
+
+        // "xn--" anywhere: the full parser checks that the punycode decodes.
+        return !domain.Contains("xn--", StringComparison.OrdinalIgnoreCase);
+    }
+}
