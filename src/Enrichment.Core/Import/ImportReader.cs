@@ -10,7 +10,7 @@ namespace Enrichment.Import;
 /// <summary>
 /// One list being read: <see cref="Detection"/> is known as soon as <see cref="ListImporter.OpenAsync"/> returns;
 /// <see cref="ReadAsync"/> then streams the records in file order while <see cref="Report"/> counts them. Memory is
-/// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16 bytes per
+/// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16–32 bytes per
 /// distinct address for the duplicate check, plus the website cache (at most 65,536 websites, about 10 MB).
 /// </summary>
 public sealed class ImportReader : IAsyncDisposable, IDisposable
@@ -27,7 +27,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     // set is cleared over and over when rows are not sorted by company, and every row pays the lookup and the miss.
     private const int WebsiteCacheSize = 65_536;
 
-    private readonly HashSet<ulong> _seen = [];
+    private readonly AddressHashes _seen = new();
     private readonly Dictionary<string, (string? Domain, bool NonCompany)> _websites = new(StringComparer.Ordinal);
     private Stream _stream;
     private byte[] _buffer;

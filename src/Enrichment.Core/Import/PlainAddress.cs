@@ -16,9 +16,6 @@ internal static class PlainAddress
     private static readonly SearchValues<char> LocalCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.");
 
-    private static readonly SearchValues<char> DomainCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
-
     /// <summary>
     /// True with the normalised address (the full parser's <see cref="EmailAddress.Normalized"/>) and the index of its
     /// '@' when <paramref name="input"/> is a plain address; false when the full parser must decide.
@@ -46,30 +43,65 @@ internal static class PlainAddress
         return true;
     }
 
-    /// <summary>LDH labels of 1–63, at least one dot, a top-level label not all digits, at most 253 characters, no IDNA label.</summary>
+    /// <summary>
+    /// LDH labels of 1–63, at least one dot, a top-level label not all digits, at most 253 characters, no "xn--" (the
+    /// full parser checks that punycode decodes). One pass over the characters: it runs on every row.
+    /// </summary>
     private static bool IsPlainDomain(ReadOnlySpan<char> domain)
     {
-        if (domain.Length is 0 or > DomainName.MaxLength || domain.ContainsAnyExcept(DomainCharacters))
+        if (domain.Length is 0 or > DomainName.MaxLength)
         {
             return false;
         }
 
-        var lastDot = domain.LastIndexOf('.');
-        if (lastDot < 0 || !domain[(lastDot + 1)..].ContainsAnyExceptInRange('0', '9'))
+        var labelStart = 0;
+        var labelAllDigits = true;
+        var dots = 0;
+        for (var i = 0; i <= domain.Length; i++)
         {
-            return false;
-        }
+            if (i < domain.Length && domain[i] != '.')
+            {
+                var c = domain[i];
+                if (char.IsAsciiDigit(c))
+                {
+                    continue;
+                }
 
-        foreach (var range in domain.Split('.'))
-        {
-            var label = domain[range];
-            if (label.Length is 0 or > DomainName.MaxLabelLength || label[0] == '-' || label[^1] == '-')
+                labelAllDigits = false;
+                if (char.IsAsciiLetter(c))
+                {
+                    // "xn--": the first letter of an IDNA label.
+                    if ((c | 0x20) == 'x' && i + 3 < domain.Length && (domain[i + 1] | 0x20) == 'n' && domain[i + 2] == '-' && domain[i + 3] == '-')
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (c != '-')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var length = i - labelStart;
+            if (length is 0 or > DomainName.MaxLabelLength || domain[labelStart] == '-' || domain[i - 1] == '-')
             {
                 return false;
             }
+
+            if (i < domain.Length)
+            {
+                dots++;
+                labelStart = i + 1;
+                labelAllDigits = true;
+            }
         }
 
-        // "xn--" anywhere: the full parser checks that the punycode decodes.
-        return !domain.Contains("xn--", StringComparison.OrdinalIgnoreCase);
+        // labelAllDigits now describes the top-level label.
+        return dots > 0 && !labelAllDigits;
     }
 }
