@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Enrichment.Import;
 
@@ -39,6 +40,7 @@ internal sealed class AddressHashes
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Insert(ulong[] slots, ulong hash)
     {
         var mask = slots.Length - 1;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Enrichment.Verification.Syntax;
 
 namespace Enrichment.Import;
@@ -20,6 +21,7 @@ internal static class PlainAddress
     /// True with the normalised address (the full parser's <see cref="EmailAddress.Normalized"/>) and the index of its
     /// '@' when <paramref name="input"/> is a plain address; false when the full parser must decide.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNormalize(string input, out string normalized, out int at)
     {
         normalized = "";
@@ -47,6 +49,7 @@ internal static class PlainAddress
     /// LDH labels of 1–63, at least one dot, a top-level label not all digits, at most 253 characters, no "xn--" (the
     /// full parser checks that punycode decodes). One pass over the characters: it runs on every row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPlainDomain(ReadOnlySpan<char> domain)
     {
         if (domain.Length is 0 or > DomainName.MaxLength)
