@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
+using Enrichment.Verification.MailHosts;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -21,15 +21,16 @@ public sealed class EngineOptions
     public Option<double> CommandTimeout { get; } = new("--command-timeout") { Description = "seconds to wait for the banner and each reply", DefaultValueFactory = _ => 30 };
     public Option<double> SessionTimeout { get; } = new("--session-timeout") { Description = "seconds one SMTP session may last", DefaultValueFactory = _ => 180 };
     public Option<double> DnsTimeout { get; } = new("--dns-timeout") { Description = "seconds per DNS query attempt", DefaultValueFactory = _ => 3 };
-    public Option<string> Retry { get; } = new("--retry") { Description = "waits in seconds before asking 4xx recipients again, comma-separated (greylisting)", DefaultValueFactory = _ => "360,720" };
+    public Option<string> Retry { get; } = new("--retry") { Description = "waits in seconds before asking 4xx recipients again, comma-separated (greylisting)", DefaultValueFactory = _ => "30,300,600" };
     public Option<int> RecipientsPerTransaction { get; } = new("--rcpt-per-transaction") { Description = "RCPTs per transaction", DefaultValueFactory = _ => 100 };
     public Option<bool> NoSmtp { get; } = new("--no-smtp") { Description = "stop after DNS: no SMTP traffic" };
     public Option<bool> NoStartTls { get; } = new("--no-starttls") { Description = "do not upgrade sessions with STARTTLS" };
+    public Option<string?> Proxy { get; } = new("--proxy") { Description = "send SMTP sessions through a SOCKS5 proxy: socks5://[user:pass@]host:port (for networks that block port 25)" };
 
     public IEnumerable<Option> All =>
     [
         Concurrency, PerHost, Nameservers, SmtpPort, Helo, MailFrom, ConnectTimeout, CommandTimeout, SessionTimeout,
-        DnsTimeout, Retry, RecipientsPerTransaction, NoSmtp, NoStartTls,
+        DnsTimeout, Retry, RecipientsPerTransaction, NoSmtp, NoStartTls, Proxy,
     ];
 
     /// <summary>Builds the engine; configuration mistakes surface as <see cref="ArgumentException"/> naming the option.</summary>
@@ -37,13 +38,13 @@ public sealed class EngineOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         var nameservers = (parse.GetValue(Nameservers) ?? []).Select(ParseEndPoint).ToList();
-        var dns = new MxResolver(new MxResolverOptions
+        var dns = new DnsClientMailHostResolver(new MailHostResolverOptions
         {
             Nameservers = nameservers,
             QueryTimeout = Seconds(parse.GetValue(DnsTimeout), "--dns-timeout"),
         });
         var helo = parse.GetValue(Helo) ?? SenderIdentity.DefaultHeloName();
-        var smtp = new SmtpProbeOptions
+        var smtp = new SmtpSessionOptions
         {
             Port = Port(parse.GetValue(SmtpPort)),
             HeloName = helo,
@@ -53,11 +54,12 @@ public sealed class EngineOptions
             CommandTimeout = Seconds(parse.GetValue(CommandTimeout), "--command-timeout"),
             SessionTimeout = Seconds(parse.GetValue(SessionTimeout), "--session-timeout"),
             UseStartTls = !parse.GetValue(NoStartTls),
+            Proxy = parse.GetValue(Proxy) is { } proxy ? SmtpProxy.Parse(proxy) : null,
         };
         var options = new VerificationOptions
         {
             MaxConcurrentSessions = AtLeastOne(parse.GetValue(Concurrency), "--concurrency"),
-            MaxSessionsPerHost = AtLeastOne(parse.GetValue(PerHost), "--per-host"),
+            MaxSessionsPerProvider = AtLeastOne(parse.GetValue(PerHost), "--per-host"),
             MaxRecipientsPerTransaction = AtLeastOne(parse.GetValue(RecipientsPerTransaction), "--rcpt-per-transaction"),
             RetrySchedule = ParseSchedule(parse.GetValue(Retry) ?? ""),
             ProbeSmtp = !parse.GetValue(NoSmtp),
@@ -98,10 +100,10 @@ public sealed class EngineOptions
 }
 
 /// <summary>The engine parts one command run uses.</summary>
-public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
+public sealed class Engine(DnsClientMailHostResolver dns, DomainLists lists, SmtpSessionOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
 {
-    public SmtpProbeOptions Smtp => smtp;
-    public EmailVerifier Verifier { get; } = new(dns, lists, smtp, options);
+    public SmtpSessionOptions Smtp => smtp;
+    public EmailVerifier Verifier { get; } = new(dns, new MailKitSessionFactory(smtp), lists, options);
 
     /// <summary>Warns on stderr about a HELO name that servers will hold against us.</summary>
     public async Task WarnAboutHeloAsync(CancellationToken cancellationToken)
@@ -117,9 +119,5 @@ public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions s
         }
     }
 
-    public void Dispose()
-    {
-        Verifier.Dispose();
-        dns.Dispose();
-    }
+    public void Dispose() => Verifier.Dispose();
 }

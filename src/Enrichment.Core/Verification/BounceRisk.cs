@@ -7,6 +7,8 @@ public static class Reasons
     public const string NoDomain = "no_domain";
     public const string NullMx = "null_mx";
     public const string NoMx = "no_mx";
+    public const string MxUnresolvable = "mx_unresolvable";
+    public const string CatchAllUntested = "catch_all_untested";
     public const string DnsFailure = "dns_failure";
     public const string MailboxNotFound = "mailbox_not_found";
     public const string Disabled = "disabled";
@@ -54,6 +56,8 @@ public enum DnsFinding
     NoDomain,
     NullMx,
     NoMailHost,
+    /// <summary>MX records exist but not one target has an address.</summary>
+    MxUnresolvable,
     Failed,
 }
 
@@ -66,7 +70,8 @@ public sealed record RiskEvidence(
     bool Role = false,
     bool FreeProvider = false,
     bool TypoSuggested = false,
-    bool QuotedLocalPart = false);
+    bool QuotedLocalPart = false,
+    bool CatchAllUntested = false);
 
 public sealed record RiskVerdict(VerificationStatus Status, int Score, IReadOnlyList<string> Reasons);
 
@@ -84,11 +89,14 @@ public static class BounceRisk
         { Dns: DnsFinding.NoDomain } => (VerificationStatus.Undeliverable, 100, Reasons.NoDomain),
         { Dns: DnsFinding.NullMx } => (VerificationStatus.Undeliverable, 100, Reasons.NullMx),
         { Dns: DnsFinding.NoMailHost } => (VerificationStatus.Undeliverable, 95, Reasons.NoMx),
+        { Dns: DnsFinding.MxUnresolvable } => (VerificationStatus.Undeliverable, 95, Reasons.MxUnresolvable),
         { Dns: DnsFinding.Failed } => (VerificationStatus.Unknown, 60, Reasons.DnsFailure),
         { Smtp: SmtpFinding.MailboxNotFound } => (VerificationStatus.Undeliverable, 95, Reasons.MailboxNotFound),
         { Smtp: SmtpFinding.Disabled } => (VerificationStatus.Undeliverable, 90, Reasons.Disabled),
         { Smtp: SmtpFinding.FullInbox } => (VerificationStatus.Risky, 70, Reasons.FullInbox),
         { Smtp: SmtpFinding.AcceptedCatchAll } => (VerificationStatus.Risky, 45, Reasons.CatchAll),
+        // The random recipient got a 4xx or a policy reply: acceptance proves nothing on a domain we could not test.
+        { Smtp: SmtpFinding.Accepted, CatchAllUntested: true } => (VerificationStatus.Risky, 40, Reasons.CatchAllUntested),
         { Smtp: SmtpFinding.Accepted } => (VerificationStatus.Deliverable, 5, null),
         { Smtp: SmtpFinding.Greylisted } => (VerificationStatus.Unknown, 50, Reasons.Greylisted),
         { Smtp: SmtpFinding.PolicyBlock } => (VerificationStatus.Unknown, 50, Reasons.PolicyBlock),

@@ -1,7 +1,8 @@
+using Enrichment.Verification.MailHosts;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
+using Enrichment.Verification.Probing;
 using Enrichment.Verification.Smtp;
 using Enrichment.Verification.Syntax;
 using Microsoft.Extensions.Logging;
@@ -10,44 +11,40 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Enrichment.Verification;
 
 /// <summary>
-/// The verification engine: syntax → flags → MX → SMTP → bounce risk. Addresses are grouped by domain so
-/// that a domain's recipients share one SMTP session and one catch-all probe.
+/// The in-process scheduler over <see cref="DomainVerifier"/> (the CLI's engine): addresses are grouped by domain so
+/// that a domain's recipients share one SMTP session and one catch-all probe, and a domain whose recipients are
+/// greylisted is re-queued for its retry time while other domains use its slot.
 /// </summary>
 public sealed class EmailVerifier : IDisposable
 {
-    private readonly MxResolver _dns;
-    private readonly DomainLists _lists;
     private readonly VerificationOptions _options;
+    private readonly VerificationPolicy _policy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SessionLimiter _limiter;
-    private readonly DomainProber _prober;
+    private readonly MemorySessionLimiter _limiter;
+    private readonly DomainVerifier _domains;
 
     public EmailVerifier(
-        MxResolver dns,
+        MailHosts.IMailHostResolver hosts,
+        IRecipientSessionFactory sessions,
         DomainLists lists,
-        SmtpProbeOptions smtp,
         VerificationOptions options,
         TimeProvider? time = null,
         ILogger<EmailVerifier>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(dns);
-        ArgumentNullException.ThrowIfNull(lists);
-        ArgumentNullException.ThrowIfNull(smtp);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _dns = dns;
-        _lists = lists;
         _options = options;
+        _policy = new VerificationPolicy { RetrySchedule = options.RetrySchedule, ProbeSmtp = options.ProbeSmtp };
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _limiter = new SessionLimiter(options.MaxConcurrentSessions, options.MaxSessionsPerHost);
-        CatchAll = new CatchAllCache(options.CatchAllCacheAge, _time);
-        _prober = new DomainProber(dns, smtp, options, CatchAll, _limiter, _time, _logger);
+        _limiter = new MemorySessionLimiter(options.MaxConcurrentSessions, options.MaxSessionsPerProvider);
+        CatchAll = new MemoryCatchAllStore();
+        _domains = new DomainVerifier(hosts, sessions, lists, CatchAll, _limiter, options, _time);
     }
 
-    /// <summary>Per-domain catch-all verdicts learned so far (shared by every batch of this verifier).</summary>
-    public CatchAllCache CatchAll { get; }
+    /// <summary>Per-domain catch-all knowledge learned so far (shared by every batch of this verifier).</summary>
+    public MemoryCatchAllStore CatchAll { get; }
 
     /// <summary>Addresses a domain batch collects before it is probed; larger batches reuse sessions better.</summary>
     public int DomainBatchSize { get; init; } = 500;
@@ -115,31 +112,25 @@ public sealed class EmailVerifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(groups);
         var results = new Dictionary<string, VerificationResult>(StringComparer.Ordinal);
-        var byDomain = new Dictionary<string, List<(EmailAddress Address, int Group, string Input)>>(StringComparer.Ordinal);
+        var byDomain = new Dictionary<string, List<VerificationRequest>>(StringComparer.Ordinal);
         for (var g = 0; g < groups.Count; g++)
         {
             foreach (var input in groups[g])
             {
                 var syntax = EmailSyntax.Parse(input);
-                if (syntax.Address is null)
+                var domain = syntax.Address?.Domain ?? "";
+                if (!byDomain.TryGetValue(domain, out var list))
                 {
-                    results[input] = FromSyntaxError(new VerificationRequest(g, input), syntax);
-                    continue;
+                    byDomain[domain] = list = [];
                 }
 
-                if (!byDomain.TryGetValue(syntax.Address.Domain, out var list))
-                {
-                    byDomain[syntax.Address.Domain] = list = [];
-                }
-
-                list.Add((syntax.Address, g, input));
+                list.Add(new VerificationRequest(g, input));
             }
         }
 
-        foreach (var (domain, items) in byDomain)
+        foreach (var (domain, requests) in byDomain)
         {
-            var batch = items.Select(i => new Pending(new VerificationRequest(i.Group, i.Input), i.Address, null)).ToList();
-            foreach (var result in await VerifyDomainAsync(domain, batch, grouped: true, cancellationToken))
+            foreach (var result in await VerifyDomainAsync(new DomainWork(domain, requests, Alternatives: true), WaitAsync, cancellationToken))
             {
                 results[result.Input] = result;
             }
@@ -148,11 +139,11 @@ public sealed class EmailVerifier : IDisposable
         return results;
     }
 
-    private sealed record Pending(VerificationRequest Request, EmailAddress Address, string? Suggestion);
+    private Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, _time, cancellationToken);
 
     private async Task ProduceAsync(IAsyncEnumerable<VerificationRequest> requests, ChannelWriter<VerificationResult> output, CancellationToken cancellationToken)
     {
-        var buffers = new Dictionary<string, List<Pending>>(StringComparer.Ordinal);
+        var buffers = new Dictionary<string, List<VerificationRequest>>(StringComparer.Ordinal);
         var buffered = 0;
         var inFlight = new List<Task>();
         using var slots = new SemaphoreSlim(_options.MaxConcurrentSessions * 2);
@@ -183,7 +174,7 @@ public sealed class EmailVerifier : IDisposable
 
                         try
                         {
-                            foreach (var result in await VerifyDomainSafelyAsync(domain, batch, WaitOutsideSlotAsync, cancellationToken))
+                            foreach (var result in await VerifyDomainSafelyAsync(new DomainWork(domain, batch), WaitOutsideSlotAsync, cancellationToken))
                             {
                                 await output.WriteAsync(result, cancellationToken);
                             }
@@ -204,7 +195,8 @@ public sealed class EmailVerifier : IDisposable
                 var syntax = EmailSyntax.Parse(request.Input);
                 if (syntax.Address is not { } address)
                 {
-                    await output.WriteAsync(FromSyntaxError(request, syntax), cancellationToken);
+                    var invalid = await _domains.VerifyAsync(new DomainWork("", [request]), _policy, cancellationToken);
+                    await output.WriteAsync(invalid.Results[0], cancellationToken);
                     continue;
                 }
 
@@ -213,7 +205,7 @@ public sealed class EmailVerifier : IDisposable
                     buffers[address.Domain] = list = [];
                 }
 
-                list.Add(new Pending(request, address, syntax.Suggestion));
+                list.Add(request);
                 buffered++;
                 if (list.Count >= DomainBatchSize)
                 {
@@ -267,90 +259,48 @@ public sealed class EmailVerifier : IDisposable
     /// that domain's addresses into "unknown" rows that say so, and every other domain goes on.
     /// </summary>
     private async Task<List<VerificationResult>> VerifyDomainSafelyAsync(
-        string domain, List<Pending> batch, Func<TimeSpan, CancellationToken, Task> waitForRetry, CancellationToken cancellationToken)
+        DomainWork work, Func<TimeSpan, CancellationToken, Task> waitForRetry, CancellationToken cancellationToken)
     {
         try
         {
-            return await VerifyDomainAsync(domain, batch, grouped: false, cancellationToken, waitForRetry);
+            return await VerifyDomainAsync(work, waitForRetry, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(ex, "Verifying {Domain} failed unexpectedly", domain);
-            return batch.Select(p => new VerificationResult(
-                p.Request.Id, p.Request.Input, p.Address.Normalized, VerificationStatus.Unknown, 50, [Reasons.InternalError],
-                null, null, null, null, null, null, _time.GetUtcNow(), p.Suggestion, $"{ex.GetType().Name}: {ex.Message}")).ToList();
+            _logger.LogError(ex, "Verifying {Domain} failed unexpectedly", work.Domain);
+            return work.Requests.Select(r => new VerificationResult(
+                r.Id, r.Input, EmailSyntax.Parse(r.Input).Address?.Normalized, VerificationStatus.Unknown, 50, [Reasons.InternalError],
+                null, null, null, null, null, null, _time.GetUtcNow(), null, $"{ex.GetType().Name}: {ex.Message}")).ToList();
         }
     }
 
+    /// <summary>Runs the domain's unit of work, re-queueing greylisted recipients in process until the policy gives up.</summary>
     private async Task<List<VerificationResult>> VerifyDomainAsync(
-        string domain, List<Pending> batch, bool grouped, CancellationToken cancellationToken, Func<TimeSpan, CancellationToken, Task>? waitForRetry = null)
+        DomainWork work, Func<TimeSpan, CancellationToken, Task> waitForRetry, CancellationToken cancellationToken)
     {
-        var lookup = await _dns.LookupAsync(domain, cancellationToken);
-        var dns = lookup.Outcome switch
+        var results = new List<VerificationResult>(work.Requests.Count);
+        while (true)
         {
-            MxOutcome.Mx or MxOutcome.ImplicitMx => DnsFinding.MailHosts,
-            MxOutcome.NullMx => DnsFinding.NullMx,
-            MxOutcome.NoDomain => DnsFinding.NoDomain,
-            MxOutcome.NoMailHost => DnsFinding.NoMailHost,
-            _ => DnsFinding.Failed,
-        };
-
-        IReadOnlyDictionary<string, RecipientProbe> probes = new Dictionary<string, RecipientProbe>();
-        if (dns == DnsFinding.MailHosts && _options.ProbeSmtp)
-        {
-            var groups = grouped
-                ? batch.GroupBy(p => p.Request.Id).Select(g => (IReadOnlyList<string>)g.Select(p => p.Address.Normalized).ToList()).ToList()
-                : batch.Select(p => (IReadOnlyList<string>)[p.Address.Normalized]).ToList();
-            probes = await _prober.ProbeAsync(domain, lookup.Hosts, groups, cancellationToken, waitForRetry);
-        }
-
-        var results = new List<VerificationResult>(batch.Count);
-        var firstHost = lookup.Hosts.Count > 0 ? lookup.Hosts[0].Exchange : null;
-        foreach (var pending in batch)
-        {
-            var probe = probes.GetValueOrDefault(pending.Address.Normalized);
-            if (grouped && dns == DnsFinding.MailHosts && _options.ProbeSmtp && probe is null)
+            var outcome = await _domains.VerifyAsync(work, _policy, cancellationToken);
+            results.AddRange(outcome.Results);
+            if (outcome.Retry is not { } retry)
             {
-                continue; // an alternative left unprobed because a better one was accepted
+                return results;
             }
 
-            var smtp = probe?.Finding ?? SmtpFinding.NotRun;
-            var verdict = BounceRisk.Assess(new RiskEvidence(
-                SyntaxValid: true,
-                Dns: dns,
-                Smtp: smtp,
-                Disposable: _lists.IsDisposable(pending.Address.Domain),
-                Role: !pending.Address.QuotedLocalPart && _lists.IsRole(pending.Address.LocalPart),
-                FreeProvider: _lists.IsFreeProvider(pending.Address.Domain),
-                TypoSuggested: pending.Suggestion is not null,
-                QuotedLocalPart: pending.Address.QuotedLocalPart));
-            results.Add(new VerificationResult(
-                pending.Request.Id,
-                pending.Request.Input,
-                pending.Address.Normalized,
-                verdict.Status,
-                verdict.Score,
-                verdict.Reasons,
-                probe?.MxHost ?? firstHost,
-                probe?.CatchAll,
-                probe?.Reply?.Code,
-                probe?.Reply?.Enhanced?.ToString(),
-                probe?.Reply?.Text,
-                probe?.Tls,
-                _time.GetUtcNow(),
-                pending.Suggestion,
-                probe?.Detail ?? lookup.Error));
+            VerificationMetrics.GreylistPending.Add(retry.Requests.Count);
+            try
+            {
+                var wait = retry.NotBefore - _time.GetUtcNow();
+                await waitForRetry(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+            }
+            finally
+            {
+                VerificationMetrics.GreylistPending.Add(-retry.Requests.Count);
+            }
+
+            work = work with { Requests = retry.Requests, Attempt = retry.Attempt };
         }
-
-        return results;
-    }
-
-    private VerificationResult FromSyntaxError(VerificationRequest request, SyntaxResult syntax)
-    {
-        var verdict = BounceRisk.Assess(new RiskEvidence(SyntaxValid: false, DnsFinding.NotRun, SmtpFinding.NotRun));
-        return new VerificationResult(
-            request.Id, request.Input, null, verdict.Status, verdict.Score, [.. verdict.Reasons, syntax.Error ?? "invalid"],
-            null, null, null, null, null, null, _time.GetUtcNow(), syntax.Suggestion, syntax.ErrorDetail);
     }
 
     public void Dispose() => _limiter.Dispose();

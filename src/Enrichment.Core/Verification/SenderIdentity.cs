@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.NetworkInformation;
-using Enrichment.Verification.Dns;
+using Enrichment.Verification.MailHosts;
 
 namespace Enrichment.Verification;
 
@@ -26,7 +26,7 @@ public static class SenderIdentity
     /// Problems with a HELO name that receiving servers will hold against us: no dot (not a FQDN,
     /// RFC 5321 §4.1.1.1) or a name that does not resolve to an address.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CheckHeloNameAsync(string heloName, MxResolver dns, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> CheckHeloNameAsync(string heloName, IMailHostResolver dns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(heloName);
         ArgumentNullException.ThrowIfNull(dns);
@@ -37,8 +37,8 @@ public static class SenderIdentity
             return warnings;
         }
 
-        var addresses = await dns.ResolveHostAsync(heloName, cancellationToken);
-        if (addresses.Count == 0)
+        var lookup = await dns.LookupHostAsync(heloName, cancellationToken);
+        if (lookup.Addresses.Count == 0)
         {
             warnings.Add($"HELO name '{heloName}' does not resolve to an address; many servers reject or tarpit such clients (set --helo to a name with matching DNS)");
         }

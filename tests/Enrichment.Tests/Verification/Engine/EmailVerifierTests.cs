@@ -253,7 +253,7 @@ public class EmailVerifierTests
     public async Task Verify_KeepsSessionsPerMxHostUnderTheLimit_WhenManyDomainsShareOneProvider()
     {
         // Twelve tenant domains behind one provider's MX (the Microsoft 365 shape), slow replies so sessions overlap.
-        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 2, MaxConcurrentSessions = 10 };
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 2, MaxConcurrentSessions = 10 };
         await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options);
         var domains = Enumerable.Range(0, 12).Select(i => $"tenant{i}.test").ToList();
         foreach (var domain in domains)
@@ -273,7 +273,7 @@ public class EmailVerifierTests
     [Fact(Timeout = 30_000)]
     public async Task Verify_KeepsSessionsUnderTheOverallLimit_AcrossProviders()
     {
-        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 4, MaxConcurrentSessions = 3 };
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 4, MaxConcurrentSessions = 3 };
         var domains = Enumerable.Range(0, 12).Select(i => $"company{i}.test").ToArray();
         await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options, domains: domains);
 
@@ -318,17 +318,31 @@ public class EmailVerifierTests
     [Fact(Timeout = 30_000)]
     public async Task Verify_ReconnectsInsteadOfBlamingARecipient_WhenTheSessionBudgetRunsLow()
     {
+        // Each RCPT costs 150 ms on the manual clock (the server moves it before answering): deterministic, whatever the
+        // machine's load. One RCPT at a time (no PIPELINING), so the budget is checked before each.
         var addresses = Enumerable.Range(0, 20).Select(i => $"u{i}@slow.test").ToArray();
+        var clock = new ManualTimeProvider();
+        var mailboxes = FakeSmtpScripts.Mailboxes(addresses);
         await using var h = EngineHarness.Start(
-            new FakeSmtpOptions { RcptDelay = TimeSpan.FromMilliseconds(150), RcptReply = FakeSmtpScripts.Mailboxes(addresses) },
+            new FakeSmtpOptions
+            {
+                OfferPipelining = false,
+                RcptReply = context =>
+                {
+                    clock.Advance(TimeSpan.FromMilliseconds(150));
+                    return mailboxes(context);
+                },
+            },
             new VerificationOptions { RetrySchedule = [] },
             probe => probe with { SessionTimeout = TimeSpan.FromSeconds(1.2), CommandTimeout = TimeSpan.FromSeconds(0.5) },
+            clock,
             domains: "slow.test");
 
         var results = await h.Verifier.VerifyAsync(addresses);
 
         Assert.All(results, r => Assert.Equal(VerificationStatus.Deliverable, r.Status));
-        Assert.True(h.Smtp.ConnectionCount > 1);
+        // 1.2 s per session, a new one once under 0.5 s is left: the probe and 4 recipients in the first, 5 in each next (4 + 5 + 5 + 5 + 1).
+        Assert.Equal(5, h.Smtp.ConnectionCount);
     }
 
     [Fact(Timeout = 20_000)]
@@ -347,7 +361,7 @@ public class EmailVerifierTests
     {
         await using var h = EngineHarness.Start(
             new FakeSmtpOptions { Misbehaviour = Misbehaviour.NoGreeting },
-            new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 1 },
+            new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 1 },
             domains: "tarpit.test");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -433,7 +447,7 @@ public class EmailVerifierTests
     }
 
     [Fact(Timeout = 20_000)]
-    public async Task Verify_ReportsDnsFailure_WhenTheMxHostsAddressCannotBeLookedUp()
+    public async Task Verify_ReportsDnsFailureOrMxUnresolvable_WhenTheMxHostsAddressCannotBeLookedUp()
     {
         await using var h = EngineHarness.Start(new FakeSmtpOptions());
         h.Dns.AddMx("lame.test", 10, "mx.lame.test");
@@ -445,8 +459,9 @@ public class EmailVerifierTests
 
         Assert.Equal([Reasons.DnsFailure], results[0].Reasons);
         Assert.Equal(VerificationStatus.Unknown, results[0].Status);
-        Assert.Equal([Reasons.NoConnect], results[1].Reasons);
-        Assert.Contains("has no address", results[1].Detail, StringComparison.Ordinal);
+        Assert.Equal([Reasons.MxUnresolvable], results[1].Reasons);
+        Assert.Equal(VerificationStatus.Undeliverable, results[1].Status);
+        Assert.Contains("no MX target has an address (mx.empty.test)", results[1].Detail, StringComparison.Ordinal);
         Assert.Equal(0, h.Smtp.ConnectionCount);
     }
 }

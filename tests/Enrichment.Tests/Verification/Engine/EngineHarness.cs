@@ -1,7 +1,7 @@
+using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -12,7 +12,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     public const string Helo = "verifier.enrichment.test";
 
-    private EngineHarness(FakeDnsServer dns, FakeSmtpServer smtp, MxResolver resolver, EmailVerifier verifier)
+    private EngineHarness(FakeDnsServer dns, FakeSmtpServer smtp, DnsClientMailHostResolver resolver, EmailVerifier verifier)
     {
         Dns = dns;
         Smtp = smtp;
@@ -22,7 +22,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public FakeDnsServer Dns { get; }
     public FakeSmtpServer Smtp { get; }
-    public MxResolver Resolver { get; }
+    public DnsClientMailHostResolver Resolver { get; }
     public EmailVerifier Verifier { get; }
 
     /// <summary>Domains in <paramref name="domains"/> get "MX 10 mx.&lt;domain&gt;" pointing at the fake SMTP server.</summary>
@@ -30,7 +30,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Start(smtpOptions, options, probe => probe, time, domains);
 
     /// <param name="tweak">Changes to the probe options the harness would use (timeouts, sender).</param>
-    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options, Func<SmtpProbeOptions, SmtpProbeOptions> tweak, TimeProvider? time = null, params string[] domains)
+    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options, Func<SmtpSessionOptions, SmtpSessionOptions> tweak, TimeProvider? time = null, params string[] domains)
     {
         var dns = FakeDnsServer.Start();
         foreach (var domain in domains)
@@ -40,11 +40,10 @@ internal sealed class EngineHarness : IAsyncDisposable
 
         dns.AddA(Helo, IPAddress.Loopback);
         var smtp = FakeSmtpServer.Start(smtpOptions, time);
-        var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
         var verifier = new EmailVerifier(
             resolver,
-            DomainLists.LoadDefault(),
-            tweak(new SmtpProbeOptions
+            new MailKitSessionFactory(tweak(new SmtpSessionOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,
@@ -53,7 +52,8 @@ internal sealed class EngineHarness : IAsyncDisposable
                 BannerTimeout = TimeSpan.FromSeconds(2),
                 CommandTimeout = TimeSpan.FromSeconds(2),
                 SessionTimeout = TimeSpan.FromSeconds(20),
-            }),
+            }), time),
+            DomainLists.LoadDefault(),
             options ?? new VerificationOptions { RetrySchedule = [] },
             time);
         return new EngineHarness(dns, smtp, resolver, verifier);
@@ -62,7 +62,6 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Verifier.Dispose();
-        Resolver.Dispose();
         await Smtp.DisposeAsync();
         await Dns.DisposeAsync();
     }

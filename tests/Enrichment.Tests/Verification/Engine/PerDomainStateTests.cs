@@ -1,69 +1,66 @@
-using Enrichment.Verification;
+using Enrichment.Verification.Probing;
 
 namespace Enrichment.Tests.Verification.Engine;
 
-/// <summary>State kept per domain or per MX host must not grow with the number of domains in a list.</summary>
+/// <summary>State kept per domain or per mail provider must not grow with the number of domains in a list.</summary>
 public class PerDomainStateTests
 {
     [Fact]
-    public void CatchAllCache_StaysUnderItsCap_WhenManyDomainsPassThrough()
+    public async Task MemoryCatchAllStore_StaysUnderItsCap_WhenManyDomainsPassThrough()
     {
-        var cache = new CatchAllCache(TimeSpan.FromHours(1), TimeProvider.System, maxEntries: 100);
+        var store = new MemoryCatchAllStore(maxEntries: 100);
+        var start = DateTimeOffset.UnixEpoch;
 
         for (var i = 0; i < 1_000; i++)
         {
-            _ = cache.ProbeLocalPart($"d{i}.test");
-            cache.Set($"d{i}.test", catchAll: i % 2 == 0);
+            await store.PutAsync($"d{i}.test", new CatchAllRecord(CatchAllRecord.RandomLocalPart(), i % 2 == 0, start.AddSeconds(i)), CancellationToken.None);
         }
 
-        Assert.InRange(cache.Count, 1, 100);
-        Assert.True(cache.TryGet("d998.test", out var recent));
-        Assert.True(recent);
+        Assert.InRange(store.Count, 1, 100);
+        var recent = await store.GetAsync("d998.test", CancellationToken.None);
+        Assert.True(recent?.CatchAll);
+        Assert.Null(await store.GetAsync("d1.test", CancellationToken.None));
     }
 
     [Fact]
-    public void CatchAllCache_KeepsTheProbeRecipient_AcrossAttempts()
+    public void CatchAllRecord_RandomLocalPart_IsSixteenLettersOrDigits()
     {
-        var cache = new CatchAllCache(TimeSpan.FromHours(1), TimeProvider.System);
+        var first = CatchAllRecord.RandomLocalPart();
 
-        var first = cache.ProbeLocalPart("grey.test");
-        cache.Set("grey.test", catchAll: false);
-
-        Assert.Equal(first, cache.ProbeLocalPart("grey.test"));
         Assert.Matches("^[a-z0-9]{16}$", first);
-        Assert.NotEqual(first, cache.ProbeLocalPart("other.test"));
+        Assert.NotEqual(first, CatchAllRecord.RandomLocalPart());
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task SessionLimiter_ForgetsHosts_WhenTheirLastSessionEnds()
+    public async Task SessionLimiter_ForgetsProviders_WhenTheirLastSessionEnds()
     {
-        using var limiter = new SessionLimiter(overall: 4, perHost: 1);
+        using var limiter = new MemorySessionLimiter(overall: 4, perProvider: 1);
 
-        var a = await limiter.AcquireAsync("mx.a.test", CancellationToken.None);
-        var waiting = limiter.AcquireAsync("mx.a.test", CancellationToken.None);
-        var b = await limiter.AcquireAsync("mx.b.test", CancellationToken.None);
-        Assert.False(waiting.IsCompleted); // one session per host
-        Assert.Equal(2, limiter.TrackedHosts);
+        var a = await limiter.AcquireAsync("a.test", CancellationToken.None);
+        var waiting = limiter.AcquireAsync("a.test", CancellationToken.None).AsTask();
+        var b = await limiter.AcquireAsync("b.test", CancellationToken.None);
+        Assert.False(waiting.IsCompleted); // one session per provider
+        Assert.Equal(2, limiter.TrackedProviders);
 
-        a.Dispose();
-        (await waiting).Dispose();
-        b.Dispose();
+        await a.DisposeAsync();
+        await (await waiting).DisposeAsync();
+        await b.DisposeAsync();
 
-        Assert.Equal(0, limiter.TrackedHosts);
+        Assert.Equal(0, limiter.TrackedProviders);
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task SessionLimiter_ForgetsHost_WhenAWaiterIsCancelled()
+    public async Task SessionLimiter_ForgetsProvider_WhenAWaiterIsCancelled()
     {
-        using var limiter = new SessionLimiter(overall: 4, perHost: 1);
-        var held = await limiter.AcquireAsync("mx.a.test", CancellationToken.None);
+        using var limiter = new MemorySessionLimiter(overall: 4, perProvider: 1);
+        var held = await limiter.AcquireAsync("a.test", CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = limiter.AcquireAsync("mx.a.test", cancel.Token);
+        var waiting = limiter.AcquireAsync("a.test", cancel.Token).AsTask();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        held.Dispose();
+        await held.DisposeAsync();
 
-        Assert.Equal(0, limiter.TrackedHosts);
+        Assert.Equal(0, limiter.TrackedProviders);
     }
 }

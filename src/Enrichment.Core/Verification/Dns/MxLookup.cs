@@ -1,4 +1,0 @@
-namespace Enrichment.Verification.Dns;
-
-/// <summary>The result of an MX lookup; <paramref name="Hosts"/> is sorted by preference.</summary>
-public sealed record MxLookup(string Domain, MxOutcome Outcome, IReadOnlyList<MxRecord> Hosts, string? Error = null);

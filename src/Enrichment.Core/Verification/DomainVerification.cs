@@ -1,0 +1,6 @@
+namespace Enrichment.Verification;
+
+/// <summary>What one call of <see cref="DomainVerifier"/> settled, and what it could not settle yet.</summary>
+/// <param name="Results">Final verdicts, one per settled address (syntax errors included).</param>
+/// <param name="Retry">Addresses still answered 4xx that the policy allows asking again, or null.</param>
+public sealed record DomainVerification(IReadOnlyList<VerificationResult> Results, DomainRetry? Retry);
