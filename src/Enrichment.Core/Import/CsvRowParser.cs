@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Enrichment.Import;
 
 /// <summary>
@@ -41,6 +43,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
     /// <summary>0-based field where the broken (or, on NeedMore, the still open) quote began; -1 when none.</summary>
     public int QuoteColumn { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParseStatus Parse(ReadOnlySpan<byte> data, bool eof)
     {
         _fields.Clear();

@@ -40,7 +40,12 @@ public sealed class NonCompanyDomains
     public bool Contains(string asciiDomain)
     {
         ArgumentNullException.ThrowIfNull(asciiDomain);
-        var domain = asciiDomain.AsSpan();
+        return Contains(asciiDomain.AsSpan());
+    }
+
+    /// <summary>The same on a span: the import checks the domain part of an address without cutting it out.</summary>
+    internal bool Contains(ReadOnlySpan<char> domain)
+    {
         while (true)
         {
             if (_lookup.Contains(domain))
