@@ -8,23 +8,25 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- titles [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
 {
     "smtp-throughput" => await SmtpThroughput.RunAsync(rest),
     "cli-memory" => await CliMemory.RunAsync(rest),
-    "finding-accuracy" => FindingAccuracy.Run(rest),
+    "finding-accuracy" => await FindingAccuracy.RunAsync(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
     "service-upload" => await ServiceUpload.RunAsync(rest),
     "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
+    "titles" => TitlesBenchmark.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|service-upload|service-end-to-end [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|service-upload|service-end-to-end|titles [options]");
     return 2;
 }
