@@ -58,7 +58,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await service.DisposeAsync(); // a service that never became ready must not outlive the caller
+            throw;
+        }
+
         return service;
     }
 
