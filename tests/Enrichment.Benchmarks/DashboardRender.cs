@@ -92,15 +92,15 @@ internal static class DashboardRender
             {
                 if (i % 100 == 0)
                 {
-                    await writer.WriteAsync(new ListRowInsert(i, i + 1, ["", "", "", "Acme"], null, null, Company: "Acme", RejectionReason: "no_email_or_name", RejectionColumn: "email"), default);
+                    writer.Write(new ListRowInsert(i, i + 1, ["", "", "", "Acme"], null, null, Company: "Acme", RejectionReason: "no_email_or_name", RejectionColumn: "email"));
                     continue;
                 }
 
                 // Every 97th row repeats the address of the row before it (a duplicate).
                 var n = i % 97 == 0 ? i - 1 : i;
                 var email = $"p{n}@company{n % domains:D6}.bench.test";
-                await writer.WriteAsync(new ListRowInsert(i, i + 1, [email, "First", "Last", "Acme"], email, email[(email.IndexOf('@') + 1)..],
-                    "First", "Last", Company: "Acme", DuplicateOf: i % 97 == 0 ? 0 : null), default);
+                writer.Write(new ListRowInsert(i, i + 1, [email, "First", "Last", "Acme"], email, email[(email.IndexOf('@') + 1)..],
+                    "First", "Last", Company: "Acme", DuplicateOf: i % 97 == 0 ? 0 : null));
             }
 
             await writer.CompleteAsync(default);

@@ -110,7 +110,7 @@ internal static class ServiceEndToEnd
             var waits = (await connection.QueryAsync<double>("""
                 SELECT extract(epoch FROM (min(s.createdat) - j.createdat)) * 1000
                 FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id AND s.name = 'Processing'
-                WHERE j.invocationdata LIKE '%VerifyDomainJob%'
+                WHERE j.invocationdata::text LIKE '%VerifyDomainJob%'
                 GROUP BY j.id, j.createdat
                 """)).Order().ToList();
             return new Run(processes, seconds, environment.Smtp.ConnectionCount - connectionsBefore, waits.Count,

@@ -58,7 +58,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await service.DisposeAsync(); // a service that never became ready must not outlive the caller
+            throw;
+        }
+
         return service;
     }
 
@@ -80,7 +89,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the service exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                using var response = await http.GetAsync("health/ready");
+                using var response = await http.GetAsync("health/live");
                 if (response.IsSuccessStatusCode)
                     return;
             }

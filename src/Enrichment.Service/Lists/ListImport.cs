@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Enrichment.Import;
 using Enrichment.Service.Jobs;
 using Enrichment.Storage.Lists;
@@ -14,6 +15,8 @@ namespace Enrichment.Service.Lists;
 public sealed class ListImport(
     ListImporter importer, ListStore lists, ListRowStore rows, NpgsqlDataSource dataSource, IBackgroundJobClient jobs, TimeProvider time, ILogger<ListImport> log)
 {
+    const int RowsInFlight = 4096;
+
     public async Task<long> ImportAsync(NewList list, Stream file, IReadOnlyDictionary<ContactField, string> columns, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -22,20 +25,51 @@ public sealed class ListImport(
         try
         {
             await using var records = await importer.OpenAsync(file, importOptions, ct);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             IReadOnlyList<string> header = records.Detection.Header;
-            var rowNo = 0;
+            // Reading (decode, parse, map) and writing (binary COPY) run side by side, joined by a bounded channel:
+            // two cores instead of one, and at most RowsInFlight rows in memory.
+            var channel = Channel.CreateBounded<ListRowInsert>(new BoundedChannelOptions(RowsInFlight) { SingleReader = true, SingleWriter = true });
+            using var pump = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var widest = 0;
-            await using (var writer = await rows.BeginImportAsync(listId, time.GetUtcNow(), ct))
+            var read = Task.Run(async () =>
             {
-                await foreach (var record in records.ReadAsync(ct))
+                try
                 {
-                    widest = Math.Max(widest, record.Fields.Length);
-                    await writer.WriteAsync(ImportedRows.ToRow(++rowNo, record, header), ct);
-                }
+                    var rowNo = 0;
+                    await foreach (var record in records.ReadAsync(pump.Token))
+                    {
+                        widest = Math.Max(widest, record.Fields.Length);
+                        await channel.Writer.WriteAsync(ImportedRows.ToRow(++rowNo, record, header), pump.Token);
+                    }
 
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                    throw;
+                }
+            }, pump.Token);
+            try
+            {
+                await using var writer = await rows.BeginImportAsync(listId, time.GetUtcNow(), ct);
+                await foreach (var row in channel.Reader.ReadAllAsync(ct))
+                    writer.Write(row);
                 await writer.CompleteAsync(ct);
             }
+            catch
+            {
+                // The writer failed (or the reader did, and its exception surfaced here): stop the other side.
+                await pump.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                await Task.WhenAny(read); // never leave the reader running; its exception is the one already thrown
+            }
 
+            var copied = clock.Elapsed;
             // Fresh statistics before the statements that plan the list: measured on 100,000 freshly copied rows, the
             // plan's duplicate and domain queries ran past the 30 s command timeout without them, 1.2 s with them.
             await using (var analyze = dataSource.CreateCommand("ANALYZE list_rows"))
@@ -45,7 +79,8 @@ public sealed class ListImport(
             if (!records.Detection.HasHeader)
                 header = [.. Enumerable.Range(1, Math.Max(1, widest)).Select(i => $"column_{i}")];
             await lists.FinishImportAsync(listId, header, records.Report.ToJson(), ct);
-            log.LogInformation("List {ListId} imported: {Summary}", listId, records.Report.Summary());
+            log.LogInformation("List {ListId} imported: {Summary}; rows stored in {Copy:F1} s, planned in {Plan:F1} s",
+                listId, records.Report.Summary(), copied.TotalSeconds, (clock.Elapsed - copied).TotalSeconds);
         }
         catch
         {

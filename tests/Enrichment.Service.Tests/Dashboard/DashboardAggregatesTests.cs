@@ -34,7 +34,7 @@ public sealed class DashboardAggregatesTests(PostgresFixture postgres) : IAsyncL
         await using (var writer = await _rows.BeginImportAsync(id, Now, default))
         {
             foreach (var row in rows)
-                await writer.WriteAsync(row, default);
+                writer.Write(row);
             await writer.CompleteAsync(default);
         }
 
