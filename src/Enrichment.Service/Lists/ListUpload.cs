@@ -34,7 +34,8 @@ public static class ListUpload
         IBackgroundJobClient jobs,
         IOptions<ServiceOptions> options,
         TimeProvider time,
-        ILoggerFactory logs)
+        ILoggerFactory logs,
+        ErasedAddressScreen erased)
     {
         ArgumentNullException.ThrowIfNull(http);
         var log = logs.CreateLogger(typeof(ListUpload));
@@ -67,7 +68,7 @@ public static class ListUpload
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     return await ImportAsync(http, section.Body, limit, name ?? fileName ?? "upload", fileName, mappingJson, callbackUrl,
-                        importer, lists, rows, jobs, time, log, ct);
+                        importer, lists, rows, jobs, time, log, erased, ct);
                 }
 
                 var value = await ReadFieldAsync(section.Body, ct);
@@ -90,7 +91,8 @@ public static class ListUpload
 
     static async Task<IResult> ImportAsync(
         HttpContext http, Stream file, long limit, string name, string? fileName, string? mappingJson, string? callbackUrl,
-        ListImporter importer, ListStore lists, ListRowStore rows, IBackgroundJobClient jobs, TimeProvider time, ILogger log, CancellationToken ct)
+        ListImporter importer, ListStore lists, ListRowStore rows, IBackgroundJobClient jobs, TimeProvider time, ILogger log,
+        ErasedAddressScreen erased, CancellationToken ct)
     {
         if (ParseMapping(mappingJson) is { Error: { } mappingError })
             return BadRequest(mappingError);
@@ -108,12 +110,13 @@ public static class ListUpload
             IReadOnlyList<string> header = records.Detection.Header;
             var rowNo = 0;
             var widest = 0;
+            var screen = await erased.LoadAsync(ct);
             await using (var writer = await rows.BeginImportAsync(listId, time.GetUtcNow(), ct))
             {
                 await foreach (var record in records.ReadAsync(ct))
                 {
                     widest = Math.Max(widest, record.Fields.Length);
-                    await writer.WriteAsync(ImportedRows.ToRow(++rowNo, record, header), ct);
+                    await writer.WriteAsync(screen(ImportedRows.ToRow(++rowNo, record, header)), ct);
                 }
 
                 await writer.CompleteAsync(ct);
