@@ -19,6 +19,10 @@ public static class TransientFailures
     /// <summary>Replaces Hangfire's global "10 retries for anything" filter.</summary>
     public static void Install()
     {
+        // The attribute takes its logger from Hangfire's static log provider when constructed. In a process that
+        // hosts the service a second time (tests), that provider still holds the first host's disposed
+        // LoggerFactory and the constructor throws; clear it, as it is on a first start.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
         GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
         {
