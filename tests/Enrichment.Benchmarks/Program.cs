@@ -4,6 +4,7 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- smtp-throughput
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- cli-memory
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- claims [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -12,11 +13,12 @@ return command switch
     "cli-memory" => await CliMemory.RunAsync(rest),
     "finding-accuracy" => FindingAccuracy.Run(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
+    "claims" => await ClaimsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|claims [options]");
     return 2;
 }

@@ -66,13 +66,14 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
         p.Add("limit", limit);
         p.Add("freshSince", freshSince?.UtcDateTime);
         p.Add("now", request.Now.UtcDateTime);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var ids = (await connection.QueryAsync<(long Id, bool Claimed)>(new CommandDefinition($"""
+        // One statement (one round trip, its own transaction): pick, claim, and read back what was claimed.
+        var rows = (await connection.QueryAsync<PickedRow>(new CommandDefinition($"""
             WITH picked AS (
                 SELECT c.id FROM contacts c LEFT JOIN verifications v ON v.email = c.email
                 WHERE c.id > @fromId AND {ContactQueryStore.FilterSql}
                   AND (@freshSince::timestamptz IS NULL OR v.verified_at >= @freshSince)
-                  AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.consumer_id = @consumerId AND k.contact_id = c.id)
+                  -- The repeated bound lets the anti-join's index scan start at @fromId instead of the first claim.
+                  AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.consumer_id = @consumerId AND k.contact_id = c.id AND k.contact_id > @fromId)
                 ORDER BY c.id LIMIT @limit
                 FOR NO KEY UPDATE OF c SKIP LOCKED
             ), claimed AS (
@@ -81,20 +82,42 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
                 ON CONFLICT DO NOTHING
                 RETURNING contact_id
             )
-            SELECT p.id, k.contact_id IS NOT NULL FROM picked p LEFT JOIN claimed k ON k.contact_id = p.id
-            """, p, tx, cancellationToken: ct))).ToList();
-        var claimedIds = ids.Where(i => i.Claimed).Select(i => i.Id).ToArray();
-        IReadOnlyList<ContactView> claimed = [];
-        if (claimedIds.Length > 0)
-        {
-            claimed = [.. await connection.QueryAsync<ContactView>(new CommandDefinition($"""
-                SELECT {ContactQueryStore.ViewColumns} FROM {ContactQueryStore.ViewFrom}
-                WHERE c.id = ANY(@claimedIds) ORDER BY c.id
-                """, new { claimedIds }, tx, cancellationToken: ct))];
-        }
+            SELECT k.contact_id IS NOT NULL AS claimed, {ContactQueryStore.ViewColumns}
+            FROM picked p
+            LEFT JOIN claimed k ON k.contact_id = p.id
+            JOIN contacts c ON c.id = p.id
+            LEFT JOIN verifications v ON v.email = c.email
+            LEFT JOIN accounts a ON a.domain = c.account_domain
+            ORDER BY c.id
+            """, p, cancellationToken: ct))).ToList();
+        return (rows.Count, [.. rows.Where(r => r.Claimed).Select(r => r.ToView())]);
+    }
 
-        await tx.CommitAsync(ct);
-        return (ids.Count, claimed);
+    /// <summary>A picked contact and whether this pick claimed it (false: another puller's commit got there first).</summary>
+    sealed class PickedRow
+    {
+        public bool Claimed { get; init; }
+        public long Id { get; init; }
+        public string Email { get; init; } = "";
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+        public string? FullName { get; init; }
+        public string? Title { get; init; }
+        public string? AccountDomain { get; init; }
+        public string? AccountName { get; init; }
+        public string? Status { get; init; }
+        public short? Risk { get; init; }
+        public string[]? Reasons { get; init; }
+        public DateTime? VerifiedAt { get; init; }
+        public string Source { get; init; } = "";
+        public DateTime UpdatedAt { get; init; }
+
+        public ContactView ToView() => new()
+        {
+            Id = Id, Email = Email, FirstName = FirstName, LastName = LastName, FullName = FullName, Title = Title,
+            AccountDomain = AccountDomain, AccountName = AccountName, Status = Status, Risk = Risk, Reasons = Reasons,
+            VerifiedAt = VerifiedAt, Source = Source, UpdatedAt = UpdatedAt,
+        };
     }
 
     /// <summary>Is any eligible contact still unclaimed by this consumer (ignoring locks)?</summary>
@@ -121,17 +144,18 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
     static async Task<(IReadOnlyDictionary<string, int> Skipped, IReadOnlyList<long> ToReverify)> PassOverAsync(
         NpgsqlConnection connection, ClaimRequest request, List<ContactView> items, bool exhausted, CancellationToken ct)
     {
-        await using var tx = await connection.BeginTransactionAsync(ct);
         var upTo = exhausted
-            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM contacts", transaction: tx, cancellationToken: ct))
+            ? await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT coalesce(max(id), 0) FROM contacts", cancellationToken: ct))
             : items.Max(i => i.Id);
-        // The row lock taken here orders concurrent pullers of one consumer: each window (from, upTo] is counted once.
+        // One atomic statement moves claimed_through and returns where it was, so concurrent pullers of one consumer
+        // get disjoint windows (from, upTo] and each passed-over contact is counted once. The row lock lasts only
+        // for this statement: the counting below runs outside it.
         var from = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             WITH old AS (SELECT claimed_through FROM consumers WHERE id = @consumerId FOR UPDATE)
             UPDATE consumers SET claimed_through = greatest(consumers.claimed_through, @upTo)
             FROM old WHERE consumers.id = @consumerId
             RETURNING old.claimed_through
-            """, new { consumerId = request.ConsumerId, upTo }, tx, cancellationToken: ct)) ?? upTo;
+            """, new { consumerId = request.ConsumerId, upTo }, cancellationToken: ct)) ?? upTo;
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         var toReverify = new List<long>();
         if (upTo > from)
@@ -154,9 +178,10 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
                         END AS reason
                     FROM contacts c LEFT JOIN verifications v ON v.email = c.email
                     WHERE c.id > @from AND c.id <= @upTo AND {ContactQueryStore.ScopeSql}
-                      AND NOT EXISTS (SELECT 1 FROM claims k WHERE k.consumer_id = @consumerId AND k.contact_id = c.id)
+                      AND NOT EXISTS (SELECT 1 FROM claims k
+                                      WHERE k.consumer_id = @consumerId AND k.contact_id = c.id AND k.contact_id > @from AND k.contact_id <= @upTo)
                 ) x WHERE reason IS NOT NULL
-                """, p, tx, cancellationToken: ct));
+                """, p, cancellationToken: ct));
             foreach (var (id, reason) in rows)
             {
                 skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
@@ -171,11 +196,10 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
                     ON CONFLICT (contact_id) DO UPDATE SET requested_at = excluded.requested_at
                     WHERE reverifications.requested_at < excluded.requested_at - interval '1 day'
                     RETURNING contact_id
-                    """, new { ids = toReverify.ToArray(), now = request.Now.UtcDateTime }, tx, cancellationToken: ct))];
+                    """, new { ids = toReverify.ToArray(), now = request.Now.UtcDateTime }, cancellationToken: ct))];
             }
         }
 
-        await tx.CommitAsync(ct);
         return (skipped, toReverify);
     }
 }
