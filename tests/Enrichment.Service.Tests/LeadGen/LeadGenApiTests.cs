@@ -334,4 +334,12 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         Assert.Equal(6, (await ContactEmailsAsync("account_domain=paging.test&verified_within=2d")).Length);
         Assert.Empty(await ContactEmailsAsync("account_domain=paging.test&verified_within=12h"));
     }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsEveryLeadGenRoute()
+    {
+        var document = await _client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/contacts", "/api/contacts/{email}", "/api/consumers/{name}", "/api/consumers/{name}/claims", "/api/events", "/api/webhooks/{source}/events", "/api/suppressions" })
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+    }
 }
