@@ -1,14 +1,26 @@
-using System.CommandLine;
+using Enrichment.Cli.Input;
+using Enrichment.Cli.Output;
 
 namespace Enrichment.Cli;
 
 /// <summary>The process's streams, passed in so tests run the CLI in-process.</summary>
-public sealed class CliContext(TextReader input, TextWriter output, TextWriter error, bool showProgress)
+/// <param name="showProgress">stderr is a terminal: progress redrawn in place.</param>
+/// <param name="logProgress">stderr is redirected: a progress line every few seconds.</param>
+/// <param name="openStdin">The raw stdin bytes (the process's); tests leave it null and stdin is <paramref name="input"/> as UTF-8.</param>
+public sealed class CliContext(TextReader input, TextWriter output, TextWriter error, bool showProgress, bool logProgress = false, Func<Stream>? openStdin = null)
 {
     public TextReader Input => input;
     public TextWriter Output => output;
     public TextWriter Error => error;
     public bool ShowProgress => showProgress;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>stdin as bytes, so its encoding is sniffed like a file's.</summary>
+    public Stream OpenInput() => openStdin?.Invoke() ?? new TextReaderStream(input);
+
+    public Progress CreateProgress(string verb, Func<long?> total, TimeSpan longestRetry) =>
+        new(error, showProgress ? ProgressStyle.Terminal : logProgress ? ProgressStyle.Log : ProgressStyle.None, verb, Time, total, longestRetry);
 
     /// <summary>The output: stdout, or a file that must not be the input (writing would destroy what is being read).</summary>
     public TextWriter OpenOutput(string? path, string inputPath)
@@ -17,53 +29,46 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
         return path is null or "-" ? new NonClosingWriter(output) : new StreamWriter(path, append: false);
     }
 
+    /// <summary>Refuses, before anything is read, an output that cannot or must not be written.</summary>
     public static void CheckOutput(string? path, string inputPath)
     {
-        if (path is not (null or "-") && inputPath != "-"
-            && string.Equals(Path.GetFullPath(path), Path.GetFullPath(inputPath), StringComparison.Ordinal))
+        if (path is null or "-")
+        {
+            return;
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"--output {path} is a directory; give a file name, e.g. --output {Path.Combine(path, "results.csv")}");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new ArgumentException($"--output {path}: the folder {folder} does not exist; create it first or write elsewhere");
+        }
+
+        if (inputPath != "-" && string.Equals(Path.GetFullPath(path), Path.GetFullPath(inputPath), StringComparison.Ordinal))
         {
             throw new ArgumentException($"--output {path} is the input file; write the results elsewhere");
         }
     }
 
-    /// <summary>
-    /// True for a file that can be read twice (a regular file), false for a pipe or FIFO such as <c>&lt;(…)</c>,
-    /// which a second reader would drain.
-    /// </summary>
-    public static bool IsRereadable(string path)
-    {
-        if (path == "-")
-        {
-            return false;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        return stream.CanSeek;
-    }
-
     /// <summary>The FILE argument; an unknown option lands here, so it is refused as one.</summary>
     public static string InputPath(string? path) =>
         path is null or "-" ? "-"
-        : path.StartsWith('-') ? throw new ArgumentException($"unknown option '{path}'")
+        : path.StartsWith('-') ? throw new ArgumentException($"unknown option '{path}' (see enrichment --help)")
+        : Directory.Exists(path) ? throw new ArgumentException($"{path} is a directory; give the list's file name, or - for stdin")
         : File.Exists(path) ? path
         : throw new FileNotFoundException($"{path}: no such file", path);
 
-    /// <summary>Data lines in a file, for the ETA (null for stdin: unknown).</summary>
-    public static long? CountLines(string path, bool hasHeader)
+    /// <summary>--format: csv or jsonl (any case).</summary>
+    public static OutputFormat ParseFormat(string? format) => format?.Trim().ToLowerInvariant() switch
     {
-        if (!IsRereadable(path))
-        {
-            return null;
-        }
-
-        long lines = 0;
-        foreach (var _ in File.ReadLines(path))
-        {
-            lines++;
-        }
-
-        return hasHeader ? lines - 1 : lines;
-    }
+        null or "" or "csv" => OutputFormat.Csv,
+        "jsonl" or "json" or "ndjson" => OutputFormat.Jsonl,
+        _ => throw new ArgumentException($"--format {format}: use csv or jsonl"),
+    };
 
     /// <summary>Runs a command body: usage and I/O errors become a one-line message and a non-zero exit code.</summary>
     public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body)
@@ -112,28 +117,10 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int IoError = 1;
     public const int Usage = 2;
+
+    /// <summary>Ctrl-C (SIGINT): 128 + 2, as shells report it.</summary>
     public const int Interrupted = 130;
-}
 
-/// <summary>The command tree.</summary>
-public static class CliApp
-{
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("Enrichment: contact enrichment and email verification")
-        {
-            Verification.VerifyCommand.Create(context),
-            Finding.FindCommand.Create(context),
-            Keys.KeysCommand.Create(context),
-        };
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            await context.Error.WriteLineAsync($"enrichment: {CliContext.OneLine(parse.Errors[0].Message)} (see enrichment --help)");
-            return ExitCodes.Usage;
-        }
-
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }, cancellationToken);
-    }
+    /// <summary>SIGTERM (timeout, docker stop, kill): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
+using Enrichment.Verification.MailHosts;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -25,11 +25,12 @@ public sealed class EngineOptions
     public Option<int> RecipientsPerTransaction { get; } = new("--rcpt-per-transaction") { Description = "RCPTs per transaction", DefaultValueFactory = _ => 100 };
     public Option<bool> NoSmtp { get; } = new("--no-smtp") { Description = "stop after DNS: no SMTP traffic" };
     public Option<bool> NoStartTls { get; } = new("--no-starttls") { Description = "do not upgrade sessions with STARTTLS" };
+    public Option<string?> Proxy { get; } = new("--proxy") { Description = "send SMTP sessions through a SOCKS5 proxy: socks5://[user:pass@]host:port (for networks that block port 25)" };
 
     public IEnumerable<Option> All =>
     [
         Concurrency, PerHost, Nameservers, SmtpPort, Helo, MailFrom, ConnectTimeout, CommandTimeout, SessionTimeout,
-        DnsTimeout, Retry, RecipientsPerTransaction, NoSmtp, NoStartTls,
+        DnsTimeout, Retry, RecipientsPerTransaction, NoSmtp, NoStartTls, Proxy,
     ];
 
     /// <summary>Builds the engine; configuration mistakes surface as <see cref="ArgumentException"/> naming the option.</summary>
@@ -37,7 +38,7 @@ public sealed class EngineOptions
     {
         ArgumentNullException.ThrowIfNull(parse);
         var nameservers = (parse.GetValue(Nameservers) ?? []).Select(ParseEndPoint).ToList();
-        var dns = new MxResolver(new MxResolverOptions
+        var dns = new DnsClientMailHostResolver(new MailHostResolverOptions
         {
             Nameservers = nameservers,
             QueryTimeout = Seconds(parse.GetValue(DnsTimeout), "--dns-timeout"),
@@ -53,6 +54,7 @@ public sealed class EngineOptions
             CommandTimeout = Seconds(parse.GetValue(CommandTimeout), "--command-timeout"),
             SessionTimeout = Seconds(parse.GetValue(SessionTimeout), "--session-timeout"),
             UseStartTls = !parse.GetValue(NoStartTls),
+            Proxy = parse.GetValue(Proxy) is { } proxy ? SmtpProxy.Parse(proxy) : null,
         };
         var options = new VerificationOptions
         {
@@ -98,10 +100,10 @@ public sealed class EngineOptions
 }
 
 /// <summary>The engine parts one command run uses.</summary>
-public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
+public sealed class Engine(DnsClientMailHostResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
 {
     public SmtpProbeOptions Smtp => smtp;
-    public EmailVerifier Verifier { get; } = new(dns, new SmtpProbeSessionFactory(smtp), lists, options);
+    public EmailVerifier Verifier { get; } = new(dns, new MailKitSessionFactory(smtp), lists, options);
 
     /// <summary>Warns on stderr about a HELO name that servers will hold against us.</summary>
     public async Task WarnAboutHeloAsync(CancellationToken cancellationToken)
@@ -117,9 +119,5 @@ public sealed class Engine(MxResolver dns, DomainLists lists, SmtpProbeOptions s
         }
     }
 
-    public void Dispose()
-    {
-        Verifier.Dispose();
-        dns.Dispose();
-    }
+    public void Dispose() => Verifier.Dispose();
 }

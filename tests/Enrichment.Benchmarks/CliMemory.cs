@@ -86,7 +86,7 @@ internal static class CliMemory
     }
 
     /// <summary>VmHWM: the kernel's own high-water mark of the process's resident set.</summary>
-    private static long ReadPeakKb(int pid)
+    internal static long ReadPeakKb(int pid)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Enrichment.Verification.MailHosts;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -5,7 +6,6 @@ using Enrichment.Finding;
 using Enrichment.Testing;
 using Enrichment.Testing.Finding;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -58,8 +58,8 @@ internal static class FindingRcpts
         }
 
         await using var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes([.. mailboxes]) });
-        using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint] });
-        using var verifier = new EmailVerifier(resolver, new SmtpProbeSessionFactory(new SmtpProbeOptions
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint] });
+        using var verifier = new EmailVerifier(resolver, new MailKitSessionFactory(new SmtpProbeOptions
         {
             Port = smtp.Port,
             HeloName = "bench.enrichment.test",

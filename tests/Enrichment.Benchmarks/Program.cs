@@ -4,6 +4,8 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- smtp-throughput
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- cli-memory
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- claims [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -13,12 +15,14 @@ return command switch
     "cli-memory" => await CliMemory.RunAsync(rest),
     "finding-accuracy" => FindingAccuracy.Run(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
+    "import-speed" => await ImportSpeed.RunAsync(rest),
+    "verify-ordered" => await VerifyOrdered.RunAsync(rest),
     "claims" => await ClaimsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|claims [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|claims [options]");
     return 2;
 }

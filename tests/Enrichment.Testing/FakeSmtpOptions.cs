@@ -14,6 +14,12 @@ public sealed record FakeSmtpOptions
     /// <summary>False: EHLO gets "502 5.5.1", HELO still works (an RFC 821 server).</summary>
     public bool SupportsEhlo { get; init; } = true;
 
+    /// <summary>Hold RCPT replies until this many RCPTs arrived, then send them together (a test that the client pipelines).</summary>
+    public int HoldRcptReplies { get; init; }
+
+    /// <summary>Advertise PIPELINING (RFC 2920) in the EHLO reply.</summary>
+    public bool OfferPipelining { get; init; } = true;
+
     /// <summary>Offer STARTTLS with a self-signed certificate generated in-process.</summary>
     public bool OfferStartTls { get; init; }
 

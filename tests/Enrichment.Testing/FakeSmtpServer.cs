@@ -184,6 +184,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         private StreamReader? reader;
         private bool tls;
         private bool inTransaction;
+        private readonly List<string> held = [];
         private int acceptedInTransaction;
         private int consecutiveRejects;
         private int counted = 1;
@@ -254,7 +255,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                         return true;
                     }
 
-                    var ehlo = new StringBuilder($"250-{ServerName} Hello\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n");
+                    var ehlo = new StringBuilder($"250-{ServerName} Hello\r\n{(options.OfferPipelining ? "250-PIPELINING\r\n" : "")}250-SIZE 10240000\r\n");
                     if (options.OfferStartTls && !tls)
                     {
                         ehlo.Append("250-STARTTLS\r\n");
@@ -381,6 +382,20 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             }
 
             consecutiveRejects = reply.StartsWith('5') ? consecutiveRejects + 1 : 0;
+            if (options.HoldRcptReplies > 1)
+            {
+                // Answer nothing until the whole group is in: only a client that pipelines gets replies at all.
+                held.Add(reply);
+                if (held.Count < options.HoldRcptReplies)
+                {
+                    return true;
+                }
+
+                await ReplyAsync(string.Join("\r\n", held), cancellationToken);
+                held.Clear();
+                return true;
+            }
+
             await ReplyAsync(reply, cancellationToken);
             return true;
         }

@@ -15,10 +15,13 @@ namespace Enrichment.Testing;
 /// <param name="RecipientReplies">Optional access-map rejections: address (or domain, or "local@") → reply such as
 /// "452 4.2.2 Mailbox full". Postfix answers them as "452 4.2.2 &lt;addr&gt;: Recipient address rejected: Mailbox full".
 /// The domains of these keys are made virtual mailbox domains so the reply is not pre-empted by "Relay access denied".</param>
+/// <param name="GreylistDelaySeconds">Above zero: Debian's postgrey runs as the instance's policy service with this
+/// delay (its default reply text, auto-whitelisting off), so every first (client, sender, recipient) is answered 450.</param>
 public sealed record PostfixMailboxes(
     IReadOnlyDictionary<string, IReadOnlyList<string>> MailboxDomains,
     IReadOnlyList<string> CatchAllDomains,
-    IReadOnlyDictionary<string, string>? RecipientReplies = null);
+    IReadOnlyDictionary<string, string>? RecipientReplies = null,
+    int GreylistDelaySeconds = 0);
 
 /// <summary>
 /// A private instance of the machine's real Postfix (Debian package) listening on 127.0.0.1:&lt;free port&gt;,
@@ -39,9 +42,12 @@ public sealed class PostfixServer : IAsyncDisposable
     const UnixFileMode Mode755 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
+    const string PostgreyPath = "/usr/sbin/postgrey";
+
     readonly string _postfix;
     readonly string _root;
     int _disposed;
+    Process? _postgrey;
 
     PostfixServer(string postfix, string root, int port)
     {
@@ -132,14 +138,17 @@ public sealed class PostfixServer : IAsyncDisposable
             File.SetUnixFileMode(Path.Combine(root, "queue"), Mode755);
             Directory.CreateDirectory(Path.Combine(root, "mail"));
             WriteMaps(etc, mailboxes);
+            var (postgrey, policyPort) = mailboxes.GreylistDelaySeconds > 0
+                ? await StartPostgreyAsync(root, mailboxes.GreylistDelaySeconds, ct)
+                : (null, 0);
 
             var stopwatch = Stopwatch.StartNew();
             var failures = new StringBuilder();
             for (var attempt = 1; attempt <= MaxPortAttempts; attempt++)
             {
                 var port = FreeLoopbackPort();
-                var server = new PostfixServer(postfix, root, port);
-                WriteMainCf(root, mailboxes);
+                var server = new PostfixServer(postfix, root, port) { _postgrey = postgrey };
+                WriteMainCf(root, mailboxes, policyPort);
                 WriteMasterCf(etc, port);
 
                 var (exitCode, output) = await RunAsync(postfix, ["-c", etc, "start"], StartupTimeout, ct);
@@ -180,7 +189,65 @@ public sealed class PostfixServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         await StopProcessesAsync();
+        StopPostgrey(_postgrey);
         TryDeleteDirectory(_root);
+    }
+
+    /// <summary>Postgrey in the foreground on 127.0.0.1:&lt;free port&gt; with its database under the instance root.</summary>
+    static async Task<(Process Process, int Port)> StartPostgreyAsync(string root, int delaySeconds, CancellationToken ct)
+    {
+        if (!File.Exists(PostgreyPath))
+            throw new InvalidOperationException("postgrey is not installed: run `apt-get install postgrey` (bash .ci/run does this)");
+        var dbdir = Path.Combine(root, "postgrey");
+        Directory.CreateDirectory(dbdir);
+        await RunAsync("/usr/bin/chown", ["postgrey:postgrey", dbdir], StopTimeout, ct);
+        var port = FreeLoopbackPort();
+        var info = new ProcessStartInfo(PostgreyPath) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+                 {
+                     $"--inet=127.0.0.1:{port}", $"--dbdir={dbdir}", $"--delay={delaySeconds}", "--auto-whitelist-clients=0",
+                     "--hostname=mx.enrichment.test", $"--pidfile={Path.Combine(root, "postgrey.pid")}",
+                 })
+            info.ArgumentList.Add(argument);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start postgrey");
+        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient(AddressFamily.InterNetwork);
+                await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
+                return (process, port);
+            }
+            catch (SocketException) when (stopwatch.Elapsed < StartupTimeout && !process.HasExited)
+            {
+                await Task.Delay(50, ct);
+            }
+            catch (SocketException)
+            {
+                StopPostgrey(process);
+                throw new InvalidOperationException($"postgrey did not listen on 127.0.0.1:{port} within {StartupTimeout}");
+            }
+        }
+    }
+
+    static void StopPostgrey(Process? process)
+    {
+        if (process is null)
+            return;
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
     }
 
     async Task WaitForBannerAsync(TimeSpan timeout, CancellationToken ct)
@@ -304,8 +371,13 @@ public sealed class PostfixServer : IAsyncDisposable
         return pids;
     }
 
-    static void WriteMainCf(string root, PostfixMailboxes mailboxes)
+    static void WriteMainCf(string root, PostfixMailboxes mailboxes, int policyPort)
     {
+        var restrictions = new List<string>();
+        if (mailboxes.RecipientReplies is { Count: > 0 })
+            restrictions.Add("check_recipient_access texthash:" + Path.Combine(root, "etc", "recipient_access"));
+        if (policyPort > 0)
+            restrictions.Add($"check_policy_service inet:127.0.0.1:{policyPort}");
         var etc = Path.Combine(root, "etc");
         var domains = MailDomains(mailboxes);
         var hasReplies = mailboxes.RecipientReplies is { Count: > 0 };
@@ -355,7 +427,10 @@ public sealed class PostfixServer : IAsyncDisposable
             smtpd_client_restrictions =
             smtpd_helo_required = no
             smtpd_relay_restrictions = reject_unauth_destination
-            smtpd_recipient_restrictions = {(hasReplies ? "check_recipient_access texthash:" + Path.Combine(etc, "recipient_access") : "")}
+            smtpd_recipient_restrictions = {string.Join(", ", restrictions)}
+
+            # Without this, transactions that never deliver stall ~1 s each after ~100 of them (DEPENDENCIES.md).
+            in_flow_delay = 0
             smtpd_reject_unlisted_recipient = yes
 
             """;

@@ -117,6 +117,8 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         await _cluster.StopAsync(immediate: true, ct);
         await _cluster.StartAsync(ct);
+        // This process's pooled connections died with the server.
+        NpgsqlConnection.ClearAllPools();
     }
 
     public async Task StopAsync(CancellationToken ct = default) => await _cluster.StopAsync(immediate: true, ct);

@@ -1,26 +1,36 @@
-using CsvHelper;
-using Enrichment.Cli.Input;
+using Enrichment.Cli.Output;
+using Enrichment.Cli.Verification;
+using Enrichment.Finding;
 
 namespace Enrichment.Cli.Finding;
 
 /// <summary>
-/// A temporary CSV file of input rows (line number first, then the row's own fields, ragged or not), written
-/// during the first pass and read back whole in the second.
+/// A private temporary file of input rows bound for one group of domains (line, fields, the request read from them),
+/// written during the first pass and read back whole in the second.
 /// </summary>
-internal sealed class RowBucket(string path)
+internal sealed class RowBucket(PrivateTempDirectory directory, string name) : IDisposable
 {
-    private CsvWriter? _writer = CsvWriter.Create(new StreamWriter(path), new CsvWriterOptions(), leaveOpen: false);
+    private readonly string _path = directory.PathOf(name);
+    private BinaryWriter? _writer = new(directory.CreateFile(name));
+    private int _count;
 
-    public void Add(InputRow row)
+    public void Add(BucketRow row)
     {
         var writer = _writer ?? throw new InvalidOperationException("The bucket is closed for writing.");
-        writer.WriteField(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.Write(row.Line);
+        writer.Write(row.Domain);
+        writer.Write(row.Fields.Length);
         foreach (var field in row.Fields)
         {
-            writer.WriteField(field);
+            writer.Write(field);
         }
 
-        writer.EndRecord();
+        Spool.WriteNullable(writer, row.Request.FirstName);
+        Spool.WriteNullable(writer, row.Request.LastName);
+        Spool.WriteNullable(writer, row.Request.FullName);
+        Spool.WriteNullable(writer, row.Request.Title);
+        Spool.WriteNullable(writer, row.Request.Email);
+        _count++;
     }
 
     public void CloseWriter()
@@ -29,20 +39,26 @@ internal sealed class RowBucket(string path)
         _writer = null;
     }
 
-    public IEnumerable<InputRow> ReadAll()
+    public IEnumerable<BucketRow> ReadAll()
     {
-        using var csv = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { HasHeader = false, Separator = ',' });
-        while (csv.Read())
+        CloseWriter();
+        using var reader = new BinaryReader(PrivateTempDirectory.OpenRead(_path));
+        for (var i = 0; i < _count; i++)
         {
-            var fields = new string[csv.FieldCount - 1];
-            for (var i = 0; i < fields.Length; i++)
+            var line = reader.ReadInt64();
+            var domain = reader.ReadString();
+            var fields = new string[reader.ReadInt32()];
+            for (var f = 0; f < fields.Length; f++)
             {
-                fields[i] = csv.GetString(i + 1);
+                fields[f] = reader.ReadString();
             }
 
-            yield return new InputRow(long.Parse(csv.GetString(0), System.Globalization.CultureInfo.InvariantCulture), fields);
+            var request = new FindRequest(line, Spool.ReadNullable(reader), Spool.ReadNullable(reader), Spool.ReadNullable(reader), Spool.ReadNullable(reader), Spool.ReadNullable(reader));
+            yield return new BucketRow(line, fields, domain, request);
         }
     }
 
-    public void Delete() => File.Delete(path);
+    public void Delete() => File.Delete(_path);
+
+    public void Dispose() => CloseWriter();
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Enrichment.Finding;
 
@@ -18,40 +20,68 @@ public static class CompanyDomain
             return null;
         }
 
-        var text = value.Trim();
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        // Spans until the end: list imports call this on every row, so no intermediate strings.
+        var span = value.AsSpan().Trim();
+        var scheme = span.IndexOf("://", StringComparison.Ordinal);
         if (scheme >= 0)
         {
-            text = text[(scheme + 3)..];
+            span = span[(scheme + 3)..];
         }
 
-        var at = text.LastIndexOf('@');
+        var at = span.LastIndexOf('@');
         if (at >= 0)
         {
-            text = text[(at + 1)..];
+            span = span[(at + 1)..];
         }
 
-        var end = text.IndexOfAny(['/', '?', '#', ':']);
+        var end = span.IndexOfAny(PathStart);
         if (end >= 0)
         {
-            text = text[..end];
+            span = span[..end];
         }
 
-        text = text.Trim().TrimEnd('.').ToLowerInvariant();
-        if (text.StartsWith("www.", StringComparison.Ordinal))
+        span = span.Trim().TrimEnd('.');
+        if (span.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
-            text = text[4..];
+            span = span[4..];
         }
 
-        try
+        var text = span.ContainsAnyInRange('A', 'Z') || !Ascii.IsValid(span) ? span.ToString().ToLowerInvariant() : span.ToString();
+        if (!Ascii.IsValid(text))
         {
-            text = Idn.GetAscii(text);
+            try
+            {
+                text = Idn.GetAscii(text);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
         }
-        catch (ArgumentException)
+        else if (!LabelsFit(text))
         {
+            // What IdnMapping would refuse in ASCII input, checked without it: list imports call this on every row.
             return null;
         }
 
-        return text.Contains('.', StringComparison.Ordinal) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') ? text : null;
+        return text.Contains('.', StringComparison.Ordinal) && !text.AsSpan().ContainsAnyExcept(HostCharacters) ? text : null;
+    }
+
+    private static readonly SearchValues<char> PathStart = SearchValues.Create("/?#:");
+    private static readonly SearchValues<char> HostCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
+
+    /// <summary>No empty label, none over 63 characters (RFC 1035).</summary>
+    private static bool LabelsFit(string text)
+    {
+        foreach (var range in text.AsSpan().Split('.'))
+        {
+            var length = range.End.Value - range.Start.Value;
+            if (length is 0 or > 63)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -28,8 +28,14 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
     /// <summary>The fields of the last record: offsets into the span given to <see cref="Parse"/>.</summary>
     public IReadOnlyList<FieldSpan> Fields => _fields;
 
+    /// <summary>The same fields as a span, for the per-row hot path.</summary>
+    public ReadOnlySpan<FieldSpan> FieldSpans => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields);
+
     /// <summary>Bytes of the last record, its line end included.</summary>
     public int Consumed { get; private set; }
+
+    /// <summary>Line ends the last record covers: its own, and those inside quoted fields.</summary>
+    public int LineEnds { get; private set; }
 
     /// <summary>0-based field where the broken (or, on NeedMore, the still open) quote began; -1 when none.</summary>
     public int QuoteColumn { get; private set; }
@@ -39,6 +45,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
         _fields.Clear();
         QuoteColumn = -1;
         Consumed = 0;
+        LineEnds = 0;
         if (data.IsEmpty)
         {
             return eof ? ParseStatus.End : ParseStatus.NeedMore;
@@ -78,12 +85,22 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                     }
 
                     var spansLines = data[(start + 1)..q].IndexOfAny(Cr, Lf) >= 0;
+                    if (spansLines && LooksLikeSwallowedRows(data[(start + 1)..q]))
+                    {
+                        QuoteColumn = _fields.Count;
+                        return ParseStatus.QuoteFailure;
+                    }
+
                     if (q + 1 >= data.Length || data[q + 1] == separator || data[q + 1] is Cr or Lf)
                     {
                         _fields.Add(new FieldSpan(start + 1, q - start - 1, escaped ? FieldKind.Escaped : FieldKind.Plain));
-                        if (spansLines && multiLineColumn < 0)
+                        if (spansLines)
                         {
-                            multiLineColumn = _fields.Count - 1;
+                            LineEnds += CountLineEnds(data[(start + 1)..q]);
+                            if (multiLineColumn < 0)
+                            {
+                                multiLineColumn = _fields.Count - 1;
+                            }
                         }
 
                         pos = q + 1;
@@ -174,6 +191,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                 pos++;
             }
 
+            LineEnds++;
             break;
         }
 
@@ -186,6 +204,32 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
         }
 
         return ParseStatus.Record;
+    }
+
+    /// <summary>
+    /// True when a quoted field's text holds a line (after its first) with a whole row's worth of separators: a
+    /// stray quote that ran over rows, not a note with a line break.
+    /// </summary>
+    private bool LooksLikeSwallowedRows(ReadOnlySpan<byte> content)
+    {
+        if (ExpectedFields < 4)
+        {
+            return false;
+        }
+
+        var lineEnd = content.IndexOfAny(Cr, Lf);
+        while (lineEnd >= 0)
+        {
+            content = content[(lineEnd + 1)..];
+            lineEnd = content.IndexOfAny(Cr, Lf);
+            var line = lineEnd >= 0 ? content[..lineEnd] : content;
+            if (line.Count(separator) >= ExpectedFields - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Length of the first line (without its end) and of its end (0 at the end of the input).</summary>

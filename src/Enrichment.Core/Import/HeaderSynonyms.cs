@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Enrichment.Import;
@@ -10,6 +9,12 @@ namespace Enrichment.Import;
 /// </summary>
 public static class HeaderSynonyms
 {
+    // Declared before ByKey, whose keys it folds. Accents folded by table: the app runs with invariant globalization, where string.Normalize leaves "é" whole.
+    private static readonly Dictionary<char, string> Folded = BuildFolded(
+        ("àáâãäåāăą", "a"), ("çćčĉ", "c"), ("ďđ", "d"), ("èéêëēėęěĕ", "e"), ("ğĝ", "g"), ("ìíîïīįı", "i"), ("ł", "l"),
+        ("ñńňņ", "n"), ("òóôõöøōő", "o"), ("ŕř", "r"), ("śšşș", "s"), ("ťţț", "t"), ("ùúûüūůűų", "u"), ("ýÿ", "y"),
+        ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"), ("ð", "d"));
+
     private static readonly Dictionary<string, ContactField> ByKey = Build(
         (ContactField.Email,
         [
@@ -99,25 +104,39 @@ public static class HeaderSynonyms
     public static string Key(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var decomposed = header.Normalize(NormalizationForm.FormD);
-        var key = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var key = new StringBuilder(header.Length);
+        foreach (var c in header)
         {
-            if (c == 'ß')
+            var lower = char.ToLowerInvariant(c);
+            if (char.IsAsciiLetterOrDigit(lower))
             {
-                key.Append("ss");
+                key.Append(lower);
             }
-            else if (char.IsLetterOrDigit(c))
+            else if (Folded.TryGetValue(lower, out var ascii))
             {
-                key.Append(char.ToLowerInvariant(c));
+                key.Append(ascii);
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            else if (char.IsLetterOrDigit(lower))
             {
-                // accents dropped: "é" is "e" + U+0301
+                key.Append(lower);
             }
         }
 
         return key.ToString();
+    }
+
+    private static Dictionary<char, string> BuildFolded(params (string Letters, string Ascii)[] groups)
+    {
+        var map = new Dictionary<char, string>();
+        foreach (var (letters, ascii) in groups)
+        {
+            foreach (var letter in letters)
+            {
+                map[letter] = ascii;
+            }
+        }
+
+        return map;
     }
 
     private static Dictionary<string, ContactField> Build(params (ContactField Field, string[] Names)[] groups)

@@ -23,7 +23,10 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     private readonly ImportOptions _options;
     private readonly NonCompanyDomains _nonCompany;
     private readonly int _cap;
+    private const int WebsiteCacheSize = 4096;
+
     private readonly HashSet<ulong> _seen = [];
+    private readonly Dictionary<string, (string? Domain, bool NonCompany)> _websites = new(StringComparer.Ordinal);
     private Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -74,7 +77,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         CheckNotBinary();
-        if (encoding == "utf-8" && !Utf8.IsValid(CompleteLines(Data)))
+        if (encoding == "utf-8" && LooksLikeWindows1252(CompleteLines(Data)))
         {
             encoding = "windows-1252";
             _all1252 = true;
@@ -157,9 +160,9 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var line = _line;
         var bytes = Data[.._parser.Consumed];
         _start += _parser.Consumed;
-        _line += CsvRowParser.CountLineEnds(bytes);
+        _line += _parser.LineEnds;
 
-        var fields = Decode(bytes, _parser.Fields);
+        var fields = Decode(bytes, _parser.FieldSpans);
         if (bytes.Contains((byte)0))
         {
             return (Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"), false);
@@ -198,8 +201,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var hasEmail = parsed is not null || (emailInput is not null && (!hasName || _emailOnly || emailInput.Contains('@', StringComparison.Ordinal)));
 
         string? domain = null;
-        string? websiteDomain = website is null ? null : CompanyDomain.Normalize(website);
-        var websiteIsNonCompany = websiteDomain is not null && _nonCompany.Contains(websiteDomain);
+        var (websiteDomain, websiteIsNonCompany) = website is null ? (null, false) : WebsiteDomain(website);
         if (websiteDomain is not null && !websiteIsNonCompany)
         {
             domain = websiteDomain;
@@ -246,6 +248,28 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             Columns.Get(fields, _columns.Title),
             Columns.Get(fields, _columns.Id));
         return new ImportRecord(line, fields, contact, null, duplicate);
+    }
+
+    /// <summary>
+    /// The website's domain and whether it is a non-company host, cached: a list repeats each company's website on
+    /// every contact of it, and normalising (IDNA) is the costliest step of a row.
+    /// </summary>
+    private (string? Domain, bool NonCompany) WebsiteDomain(string website)
+    {
+        if (_websites.TryGetValue(website, out var known))
+        {
+            return known;
+        }
+
+        if (_websites.Count >= WebsiteCacheSize)
+        {
+            _websites.Clear();
+        }
+
+        var domain = CompanyDomain.Normalize(website);
+        var result = (domain, domain is not null && _nonCompany.Contains(domain));
+        _websites[website] = result;
+        return result;
     }
 
     private static ImportRecord Rejected(long line, string[] fields, int? column, string reason, string detail) =>
@@ -305,7 +329,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             FormattableString.Invariant($"a line of {dropped:N0} bytes without a line end; the field limit is {_options.MaxFieldBytes:N0} bytes"));
     }
 
-    private string[] Decode(ReadOnlySpan<byte> bytes, IReadOnlyList<FieldSpan> spans)
+    private string[] Decode(ReadOnlySpan<byte> bytes, ReadOnlySpan<FieldSpan> spans)
     {
         var as1252 = _all1252;
         if (!as1252 && !Utf8.IsValid(bytes))
@@ -314,7 +338,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             Report?.CountWindows1252Row();
         }
 
-        var fields = new string[spans.Count];
+        var fields = new string[spans.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             var span = spans[i];
@@ -339,7 +363,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             }
         }
 
-        return Decode(line, spans);
+        return Decode(line, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans));
     }
 
     private static bool IsBlank(string[] fields)
@@ -387,15 +411,59 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
     }
 
-    private ReadOnlySpan<byte> CompleteLines(ReadOnlySpan<byte> sample)
+    /// <summary>
+    /// More lines that are not UTF-8 than lines with UTF-8 beyond ASCII: a Windows-1252 file. A UTF-8 file with a damaged
+    /// line or two stays UTF-8, and only those lines are read as Windows-1252.
+    /// </summary>
+    private static bool LooksLikeWindows1252(ReadOnlySpan<byte> sample)
     {
-        if (_eof)
+        if (Utf8.IsValid(sample))
         {
-            return sample;
+            return false;
         }
 
-        var last = sample.LastIndexOfAny((byte)'\n', (byte)'\r');
-        return last >= 0 ? sample[..(last + 1)] : sample[..Math.Max(0, sample.Length - 3)];
+        int valid = 0, invalid = 0;
+        while (!sample.IsEmpty)
+        {
+            var (length, endLength) = CsvRowParser.FirstLine(sample);
+            var line = sample[..length];
+            if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+            {
+                if (Utf8.IsValid(line))
+                {
+                    valid++;
+                }
+                else
+                {
+                    invalid++;
+                }
+            }
+
+            sample = sample[(length + Math.Max(endLength, length == sample.Length ? 0 : 1))..];
+        }
+
+        return invalid > valid;
+    }
+
+    /// <summary>The sample without a character cut off at its end (by the sample size or a truncated file).</summary>
+    private static ReadOnlySpan<byte> CompleteLines(ReadOnlySpan<byte> sample)
+    {
+        for (var back = 1; back <= 3 && back <= sample.Length; back++)
+        {
+            var b = sample[^back];
+            if (b < 0x80)
+            {
+                break;
+            }
+
+            if (b >= 0xC0)
+            {
+                var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                return length > back ? sample[..^back] : sample;
+            }
+        }
+
+        return sample;
     }
 
     private static (bool BigEndian, int BomLength)? Utf16(ReadOnlySpan<byte> data, List<string> notes)
@@ -513,9 +581,15 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
                 continue;
             }
 
-            var mapped = records.Take(HeaderSearchRecords).Max(r => r.Fields.Select(HeaderSynonyms.Match).Where(f => f is not null).Distinct().Count());
+            var headerLike = records.Take(HeaderSearchRecords)
+                .Select(r => (Record: r, Mapped: r.Fields.Select(HeaderSynonyms.Match).Where(f => f is not null).Distinct().Count()))
+                .MaxBy(r => r.Mapped);
             var mode = records.GroupBy(r => r.Fields.Length).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
-            var score = (Mapped: mapped, Share: mode.Key > 1 ? (double)mode.Count() / records.Count : 0, Count: mode.Key);
+            // The header (or, without one, the first row) must have the common width: a separator that only splits
+            // data rows ("ab|cd@x.test" under "email") is part of the values, not the format.
+            var top = headerLike.Mapped > 0 ? headerLike.Record : records[0];
+            var share = mode.Key > 1 && top.Fields.Length == mode.Key ? (double)mode.Count() / records.Count : 0;
+            var score = (Mapped: headerLike.Mapped, Share: share, Count: mode.Key);
             if (score.Mapped > best.Score.Mapped
                 || (score.Mapped == best.Score.Mapped && (score.Share > best.Score.Share || (score.Share == best.Score.Share && score.Count > best.Score.Count))))
             {
@@ -616,16 +690,17 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             return (top.Line, top.Fields);
         }
 
-        if (records.Count == 1 && top.Fields.Length == 1)
+        // A line of several fields before any address, none of them a known column: a header we cannot read.
+        // Refuse it, rather than verify every row of a table as if it were an address.
+        var beforeAddresses = records.TakeWhile(r => !r.Fields.Any(f => f.Contains('@', StringComparison.Ordinal)));
+        if (beforeAddresses.FirstOrDefault(r => r.Fields.Length > 1) is { Fields: not null } headerLike)
         {
-            return null; // a one-line list without an address: verified as typed
+            var example = headerLike.Fields.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim() ?? "Work Mail";
+            throw new ImportException(FormattableString.Invariant(
+                $"{_options.SourceName}: line {headerLike.Line} looks like a header but no column is an email or a name (found {Quoted(headerLike.Fields)}); name the columns, e.g. email=\"{example}\" (CLI: --column email=\"{example}\")"));
         }
 
-        var headerLike = records.FirstOrDefault(r => r.Fields.Length > 1);
-        var shown = headerLike.Fields ?? top.Fields;
-        var example = shown.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f)) ?? "Work Mail";
-        throw new ImportException(FormattableString.Invariant(
-            $"{_options.SourceName}: line {(headerLike.Fields is null ? top.Line : headerLike.Line)} looks like a header but no column is an email or a name (found {Quoted(shown)}); name the columns, e.g. email=\"{example.Trim()}\" (CLI: --column email=\"{example.Trim()}\")"));
+        return null; // one value a line: a plain list, verified as typed
     }
 
     private static string Quoted(string[] fields) => string.Join(", ", fields.Take(20).Select(f => $"\"{f}\"")) + (fields.Length > 20 ? ", …" : "");

@@ -12,11 +12,13 @@ public sealed class NonCompanyDomains
     public const string SocialHostsFileName = "social-hosts.txt";
 
     private readonly HashSet<string> _hosts;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public NonCompanyDomains(IEnumerable<string> hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         _hosts = new HashSet<string>(hosts.Select(h => h.Trim().ToLowerInvariant()), StringComparer.Ordinal);
+        _lookup = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count => _hosts.Count;
@@ -39,10 +41,9 @@ public sealed class NonCompanyDomains
     {
         ArgumentNullException.ThrowIfNull(asciiDomain);
         var domain = asciiDomain.AsSpan();
-        var lookup = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
         while (true)
         {
-            if (lookup.Contains(domain))
+            if (_lookup.Contains(domain))
             {
                 return true;
             }

@@ -30,6 +30,9 @@ public static class HangfireSetup
                     UseSlidingInvisibilityTimeout = true,
                     QueuePollInterval = options.QueuePollInterval,
                     EnableLongPolling = false,
+                    // A lock whose holder lost its connection (PostgreSQL restarted, worker killed) is taken over after
+                    // this; the 10 min default held a job's state changes that long after a database restart.
+                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
                 }));
         if (runServer)
         {

@@ -40,9 +40,9 @@ public sealed class CallbackJob(
             return;
         }
 
-        if (attempt < settings.RetryDelays.Count)
+        if (attempt < settings.Delays.Count)
         {
-            var delay = settings.RetryDelays[attempt];
+            var delay = settings.Delays[attempt];
             // Scheduled before the failure is recorded: a crash in between costs a duplicate attempt, never a lost one.
             jobs.Schedule<CallbackJob>(job => job.RunAsync(listId, attempt + 1, CancellationToken.None), delay);
             await callbacks.MarkFailedAsync(callback.Id, error, time.GetUtcNow() + delay, ct);

@@ -16,13 +16,14 @@ public static class TransientFailures
         typeof(HttpRequestException),
     ];
 
-    /// <summary>Replaces Hangfire's global "10 retries for anything" filter.</summary>
+    static int _installed;
+
+    /// <summary>Replaces Hangfire's global "10 retries for anything" filter (once per process: the filter list is
+    /// global, and a second host in the same process, as in tests, must not build it again).</summary>
     public static void Install()
     {
-        // The attribute takes its logger from Hangfire's static log provider when constructed. In a process that
-        // hosts the service a second time (tests), that provider still holds the first host's disposed
-        // LoggerFactory and the constructor throws; clear it, as it is on a first start.
-        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+        if (Interlocked.Exchange(ref _installed, 1) != 0)
+            return;
         GlobalJobFilters.Filters.Remove<AutomaticRetryAttribute>();
         GlobalJobFilters.Filters.Add(new AutomaticRetryAttribute
         {

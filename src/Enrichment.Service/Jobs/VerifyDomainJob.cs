@@ -33,11 +33,14 @@ public sealed class VerifyDomainJob(
     TimeProvider time,
     ILogger<VerifyDomainJob> log)
 {
+    /// <summary>This process, as the dashboard and the fault tests see who worked on a domain.</summary>
+    static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     [Queue(Queues.Smtp)]
     [JobDisplayName("Verify {1} — list {0}, {2} addresses")]
     public async Task RunAsync(long listId, string domain, int addresses, CancellationToken ct)
     {
-        var (listState, attempt) = await lists.StartDomainAsync(listId, domain, ct);
+        var (listState, attempt) = await lists.StartDomainAsync(listId, domain, Worker, ct);
         if (listState is null || attempt is null)
         {
             // The list is gone or cancelled, or a duplicate job finds the domain done: at most completion is left.

@@ -2,7 +2,6 @@ using Enrichment.Finding;
 using Enrichment.Service.Hosting;
 using Enrichment.Storage.Domains;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.MailHosts;
 using Enrichment.Verification.Probing;
@@ -24,13 +23,12 @@ public static class VerificationRegistration
         settings.Validate();
         services.AddSingleton(settings);
         services.AddSingleton(_ => DomainLists.LoadDefault());
-        services.AddSingleton<IMailHostResolver>(sp => new MxResolver(
-            new MxResolverOptions { Nameservers = settings.NameserverEndPoints(), QueryTimeout = settings.DnsTimeout },
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMailHostResolver>(_ => new DnsClientMailHostResolver(
+            new MailHostResolverOptions { Nameservers = settings.NameserverEndPoints(), QueryTimeout = settings.DnsTimeout }));
         services.AddSingleton<IRecipientSessionFactory>(sp =>
         {
             var helo = string.IsNullOrWhiteSpace(settings.HeloName) ? SenderIdentity.DefaultHeloName() : settings.HeloName;
-            return new SmtpProbeSessionFactory(new SmtpProbeOptions
+            return new MailKitSessionFactory(new SmtpProbeOptions
             {
                 Port = settings.SmtpPort,
                 HeloName = helo,
@@ -53,11 +51,11 @@ public static class VerificationRegistration
                 MaxSessionsPerHost = settings.MaxSessionsPerProvider,
                 MaxConcurrentSessions = settings.MaxConcurrentSessions,
                 CatchAllCacheAge = sp.GetRequiredService<IOptions<ServiceOptions>>().Value.CatchAllMaxAge,
-                RetrySchedule = settings.RetrySchedule,
+                RetrySchedule = settings.Schedule,
             },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DomainVerifier>>()));
-        services.AddSingleton(new VerificationPolicy { RetrySchedule = settings.RetrySchedule });
+        services.AddSingleton(new VerificationPolicy { RetrySchedule = settings.Schedule });
         // Rows without an address: the finder's domain search (our own data, plus the providers when a
         // DomainSearchService is registered) and pattern guessing; its ranked candidates are then verified by the
         // DomainVerifier as alternatives, in the domain's one session.

@@ -26,8 +26,12 @@ public sealed class VerificationSettings
     /// <summary>SMTP sessions at once in this process.</summary>
     public int MaxConcurrentSessions { get; set; } = 32;
 
-    /// <summary>Waits before asking greylisted (4xx) recipients again; each wait is a delayed job, not a sleeping worker.</summary>
-    public List<TimeSpan> RetrySchedule { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)];
+    /// <summary>Waits before asking greylisted (4xx) recipients again; each wait is a delayed job, not a sleeping worker.
+    /// Null by default (configuration binding appends to a list): see <see cref="Schedule"/>.</summary>
+    public List<TimeSpan>? RetrySchedule { get; set; }
+
+    /// <summary>The configured schedule, or the engine's thorough one (30 s, 5 min, 10 min).</summary>
+    public IReadOnlyList<TimeSpan> Schedule => RetrySchedule is { Count: > 0 } configured ? configured : Enrichment.Verification.VerificationPolicy.Thorough.RetrySchedule;
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -51,7 +55,7 @@ public sealed class VerificationSettings
             throw new InvalidOperationException($"{Section}:SmtpPort must be a TCP port");
         if (MaxSessionsPerProvider < 1 || MaxConcurrentSessions < 1)
             throw new InvalidOperationException($"{Section}: MaxSessionsPerProvider and MaxConcurrentSessions must be at least 1");
-        if (RetrySchedule.Any(t => t < TimeSpan.Zero))
+        if (Schedule.Any(t => t < TimeSpan.Zero))
             throw new InvalidOperationException($"{Section}:RetrySchedule waits must not be negative");
     }
 }

@@ -149,12 +149,12 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     /// Returns the list's state (null: the list is gone) and the domain's attempt number (null: already done), so a
     /// cancelled list's jobs and duplicate jobs end without work.
     /// </summary>
-    public async Task<(string? ListState, int? Attempt)> StartDomainAsync(long listId, string domain, CancellationToken ct)
+    public async Task<(string? ListState, int? Attempt)> StartDomainAsync(long listId, string domain, string worker, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<(string State, int? Attempts)>(new CommandDefinition("""
             WITH d AS (
-                UPDATE list_domains SET state = 'running', attempts = attempts + 1, updated_at = now()
+                UPDATE list_domains SET state = 'running', attempts = attempts + 1, worker = @worker, updated_at = now()
                 WHERE list_id = @listId AND domain = @domain AND state <> 'done'
                   AND EXISTS (SELECT 1 FROM lists WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry'))
                 RETURNING attempts
@@ -164,7 +164,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
                 started_at = coalesce(started_at, now()), updated_at = now()
             WHERE id = @listId
             RETURNING state, (SELECT attempts FROM d)
-            """, new { listId, domain }, cancellationToken: ct));
+            """, new { listId, domain, worker }, cancellationToken: ct));
         return (row.State, row.Attempts);
     }
 

@@ -90,6 +90,7 @@ CREATE TABLE list_domains (
     attempts     integer NOT NULL DEFAULT 0,
     retry_at     timestamptz,
     job_id       text,
+    worker       text,                                       -- the process that last started it (host:pid)
     updated_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (list_id, domain)
 );

@@ -26,7 +26,8 @@ public class VerifyCommandTests
         Assert.Equal("deliverable", byLine["1"][3]);
         Assert.Equal("undeliverable", byLine["2"][3]);
         Assert.StartsWith("syntax", byLine["2"][5], StringComparison.Ordinal);
-        Assert.Equal("undeliverable", byLine["3"][3]);
+        Assert.Equal("rejected", byLine["3"][3]);
+        Assert.Equal("blank", byLine["3"][5]);
         Assert.Equal("undeliverable", byLine["4"][3]);
         Assert.Equal("mailbox_not_found", byLine["4"][5]);
         Assert.Equal("550", byLine["4"][8]);
@@ -44,11 +45,18 @@ public class VerifyCommandTests
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(2, lines.Count);
-        var alice = lines.Single(l => l.GetProperty("line").GetString() == "2");
+        Assert.Equal([2L, 3L], lines.Select(l => l.GetProperty("line").GetInt64()));
+        var alice = lines[0];
+        Assert.Equal("7", alice.GetProperty("id").GetString());
+        Assert.Equal("Smith, Alice", alice.GetProperty("name").GetString());
         Assert.Equal("deliverable", alice.GetProperty("status").GetString());
         Assert.Equal("alice@acme.test", alice.GetProperty("normalized").GetString());
-        var bob = lines.Single(l => l.GetProperty("line").GetString() == "3");
-        Assert.Equal("undeliverable", bob.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Number, alice.GetProperty("risk").ValueKind);
+        Assert.Equal(JsonValueKind.Array, alice.GetProperty("reasons").ValueKind);
+        Assert.False(alice.GetProperty("duplicate").GetBoolean());
+        var bob = lines[1];
+        Assert.Equal("rejected", bob.GetProperty("status").GetString());
+        Assert.Equal("no_domain", bob.GetProperty("reasons")[0].GetString());
     }
 
     [Fact(Timeout = 30_000)]

@@ -4,6 +4,20 @@ namespace Enrichment.Verification.MailHosts;
 public static class MailHostRules
 {
     /// <summary>
+    /// MX records as an outcome: RFC 7505 §3, a null MX is a single record with preference 0 and the root as exchange.
+    /// Root exchanges mixed with real ones are a misconfiguration (§4.1 says not to publish both); the real ones are
+    /// still usable. Sorting is stable: equal preferences keep the server's order.
+    /// </summary>
+    public static MxLookup FromMxRecords(string domain, IReadOnlyList<MxRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var usable = records.Where(r => r.Exchange != ".").OrderBy(r => r.Preference).ToList();
+        return usable.Count == 0
+            ? new MxLookup(domain, MxOutcome.NullMx, [])
+            : new MxLookup(domain, MxOutcome.Mx, usable);
+    }
+
+    /// <summary>
     /// Combines an MX lookup with the address lookups of its targets (same order as <see cref="MxLookup.Hosts"/>).
     /// Targets without addresses are dropped; when every target lacks one and DNS answered for all of them the domain
     /// cannot receive mail (<see cref="MxOutcome.MxUnresolvable"/>); when some lookups failed, it is a DNS failure.

@@ -1,6 +1,6 @@
 namespace Enrichment.Verification.Smtp;
 
-/// <summary>Settings for one <see cref="SmtpProbe"/> session.</summary>
+/// <summary>Settings for recipient sessions (<see cref="MailKitSessionFactory"/>).</summary>
 public sealed record SmtpProbeOptions
 {
     public int Port { get; init; } = 25;
@@ -28,4 +28,13 @@ public sealed record SmtpProbeOptions
     public int MaxReplyLineLength { get; init; } = 2048;
 
     public int MaxReplyLines { get; init; } = 100;
+
+    /// <summary>Bytes one command's reply may take before the session is dropped (MailKit itself holds any size).</summary>
+    public int MaxReplyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Send every port-25 connection through this SOCKS5 proxy.</summary>
+    public SmtpProxy? Proxy { get; init; }
+
+    /// <summary>Send pipelined RCPT groups when the server advertises PIPELINING (RFC 2920).</summary>
+    public bool UsePipelining { get; init; } = true;
 }

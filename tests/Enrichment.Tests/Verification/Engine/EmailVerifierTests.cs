@@ -318,13 +318,15 @@ public class EmailVerifierTests
     [Fact(Timeout = 30_000)]
     public async Task Verify_ReconnectsInsteadOfBlamingARecipient_WhenTheSessionBudgetRunsLow()
     {
-        // Each RCPT costs 150 ms on the manual clock (the server moves it before answering): deterministic, whatever the machine's load.
+        // Each RCPT costs 150 ms on the manual clock (the server moves it before answering): deterministic, whatever the
+        // machine's load. One RCPT at a time (no PIPELINING), so the budget is checked before each.
         var addresses = Enumerable.Range(0, 20).Select(i => $"u{i}@slow.test").ToArray();
         var clock = new ManualTimeProvider();
         var mailboxes = FakeSmtpScripts.Mailboxes(addresses);
         await using var h = EngineHarness.Start(
             new FakeSmtpOptions
             {
+                OfferPipelining = false,
                 RcptReply = context =>
                 {
                     clock.Advance(TimeSpan.FromMilliseconds(150));

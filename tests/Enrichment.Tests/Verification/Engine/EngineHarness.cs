@@ -1,7 +1,7 @@
+using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -12,7 +12,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     public const string Helo = "verifier.enrichment.test";
 
-    private EngineHarness(FakeDnsServer dns, FakeSmtpServer smtp, MxResolver resolver, EmailVerifier verifier)
+    private EngineHarness(FakeDnsServer dns, FakeSmtpServer smtp, DnsClientMailHostResolver resolver, EmailVerifier verifier)
     {
         Dns = dns;
         Smtp = smtp;
@@ -22,7 +22,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public FakeDnsServer Dns { get; }
     public FakeSmtpServer Smtp { get; }
-    public MxResolver Resolver { get; }
+    public DnsClientMailHostResolver Resolver { get; }
     public EmailVerifier Verifier { get; }
 
     /// <summary>Domains in <paramref name="domains"/> get "MX 10 mx.&lt;domain&gt;" pointing at the fake SMTP server.</summary>
@@ -40,10 +40,10 @@ internal sealed class EngineHarness : IAsyncDisposable
 
         dns.AddA(Helo, IPAddress.Loopback);
         var smtp = FakeSmtpServer.Start(smtpOptions, time);
-        var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
         var verifier = new EmailVerifier(
             resolver,
-            new SmtpProbeSessionFactory(tweak(new SmtpProbeOptions
+            new MailKitSessionFactory(tweak(new SmtpProbeOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,
@@ -62,7 +62,6 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Verifier.Dispose();
-        Resolver.Dispose();
         await Smtp.DisposeAsync();
         await Dns.DisposeAsync();
     }

@@ -1,7 +1,7 @@
+using Enrichment.Verification.MailHosts;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
-using Enrichment.Verification.Dns;
 using Enrichment.Verification.Flags;
 using Enrichment.Verification.Smtp;
 
@@ -19,10 +19,10 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
             dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
-        using var resolver = new MxResolver(new MxResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
+        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
         using var verifier = new EmailVerifier(
             resolver,
-            new SmtpProbeSessionFactory(new SmtpProbeOptions
+            new MailKitSessionFactory(new SmtpProbeOptions
             {
                 Port = postfix.Server.Port,
                 HeloName = "verifier.enrichment.test",

@@ -1,0 +1,7 @@
+namespace Enrichment.Cli.Output;
+
+public enum OutputFormat
+{
+    Csv,
+    Jsonl,
+}

@@ -1,0 +1,277 @@
+using System.Net;
+using DnsClient;
+using DnsClient.Protocol;
+
+namespace Enrichment.Verification.MailHosts;
+
+/// <summary>
+/// Mail hosts through DnsClient's <see cref="LookupClient"/>: nameservers from configuration or resolv.conf (tried in
+/// that order, not at random), TCP fallback on truncation, DnsClient's TTL cache (capped at an hour), DNS errors as
+/// values. One instance is shared by every concurrent verification.
+/// </summary>
+public sealed class DnsClientMailHostResolver : IMailHostResolver
+{
+    // CNAME chains longer than this are treated as broken.
+    private const int MaxCnameHops = 8;
+
+    private readonly LookupClient _client;
+
+    public DnsClientMailHostResolver(MailHostResolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Nameservers is null || options.Nameservers.Any(endpoint => endpoint is null))
+        {
+            throw new ArgumentException("MailHostResolverOptions.Nameservers must not be null or contain null entries.", nameof(options));
+        }
+
+        if (options.QueryTimeout <= TimeSpan.Zero || options.QueryTimeout > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException("MailHostResolverOptions.QueryTimeout must be positive and at most 5 minutes.", nameof(options));
+        }
+
+        if (options.Retries is < 0 or > 10)
+        {
+            throw new ArgumentException("MailHostResolverOptions.Retries must be between 0 and 10.", nameof(options));
+        }
+
+        if (options.Nameservers.Count == 0 && string.IsNullOrWhiteSpace(options.ResolvConfPath))
+        {
+            throw new ArgumentException("MailHostResolverOptions.ResolvConfPath must be set when Nameservers is empty.", nameof(options));
+        }
+
+        var endpoints = options.Nameservers.Count > 0 ? [.. options.Nameservers] : ResolvConf.ReadNameservers(options.ResolvConfPath);
+        if (endpoints.Count == 0)
+        {
+            // resolv.conf(5): with no nameserver entries the resolver uses the name server on the local machine.
+            endpoints = [new IPEndPoint(IPAddress.Loopback, 53)];
+        }
+
+        Nameservers = endpoints;
+        _client = new LookupClient(new LookupClientOptions([.. endpoints.Select(e => new NameServer(e))])
+        {
+            Timeout = options.QueryTimeout,
+            Retries = options.Retries,
+            UseTcpFallback = true,
+            ThrowDnsErrors = false,
+            UseRandomNameServer = false,
+            ContinueOnDnsError = true,
+            ContinueOnEmptyResponse = false,
+            UseCache = options.UseCache,
+            CacheFailedResults = false,
+            MaximumCacheTimeout = TimeSpan.FromHours(1),
+        });
+    }
+
+    /// <summary>The nameservers in the order they are tried.</summary>
+    public IReadOnlyList<IPEndPoint> Nameservers { get; }
+
+    public async Task<MailHostLookup> ResolveAsync(string domain, CancellationToken cancellationToken)
+    {
+        var mx = await LookupMxAsync(domain, cancellationToken);
+        var targets = await Task.WhenAll(mx.Hosts.Select(h => LookupHostAsync(h.Exchange, cancellationToken)));
+        return MailHostRules.Combine(mx, targets);
+    }
+
+    /// <summary>Where mail for <paramref name="domain"/> (ASCII or punycode) is delivered, before the targets' addresses.</summary>
+    public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        var name = Normalize(domain);
+        if (!IsValidName(name))
+        {
+            return new MxLookup(name, MxOutcome.Failed, [], "invalid domain name");
+        }
+
+        // A recursive resolver follows CNAMEs for us; one that stops at the alias gets asked about its target (bounded).
+        var current = name;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+        IDnsQueryResponse? mx = null;
+        for (var hop = 0; ; hop++)
+        {
+            var (response, error) = await QueryAsync(current, QueryType.MX, cancellationToken);
+            if (response is null)
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], error);
+            }
+
+            mx = response;
+            if (response.HasError || response.Answers.MxRecords().Any())
+            {
+                break;
+            }
+
+            var aliases = response.Answers.CnameRecords().ToDictionary(c => Normalize(c.DomainName.Value), c => Normalize(c.CanonicalName.Value), StringComparer.Ordinal);
+            var target = current;
+            while (aliases.TryGetValue(target, out var next) && seen.Add(next))
+            {
+                target = next;
+            }
+
+            if (aliases.TryGetValue(target, out var looped) && seen.Contains(looped))
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "cname loop");
+            }
+
+            if (target == current)
+            {
+                break; // no alias: NODATA for MX
+            }
+
+            if (target == "." || !IsValidName(target))
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "invalid cname target");
+            }
+
+            if (hop >= MaxCnameHops)
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], "cname chain too long");
+            }
+
+            current = target;
+        }
+
+        if (mx.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
+        {
+            return new MxLookup(name, MxOutcome.NoDomain, []);
+        }
+
+        if (mx.HasError)
+        {
+            return new MxLookup(name, MxOutcome.Failed, [], ErrorText(mx));
+        }
+
+        var records = mx.Answers.MxRecords().Select(r => new MxRecord(r.Preference, Normalize(r.Exchange.Value))).ToList();
+        if (records.Count > 0)
+        {
+            return MailHostRules.FromMxRecords(name, records);
+        }
+
+        // RFC 5321 §5.1: without MX records the domain itself is the mail host if it has an address record.
+        foreach (var type in new[] { QueryType.A, QueryType.AAAA })
+        {
+            var (address, addressError) = await QueryAsync(name, type, cancellationToken);
+            if (address is null || (address.HasError && address.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain))
+            {
+                return new MxLookup(name, MxOutcome.Failed, [], addressError ?? (address is null ? null : ErrorText(address)));
+            }
+
+            if (address.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
+            {
+                return new MxLookup(name, MxOutcome.NoMailHost, []);
+            }
+
+            if (address.Answers.AddressRecords().Any())
+            {
+                return new MxLookup(name, MxOutcome.ImplicitMx, [new MxRecord(0, name)]);
+            }
+        }
+
+        return new MxLookup(name, MxOutcome.NoMailHost, []);
+    }
+
+    public async Task<HostLookup> LookupHostAsync(string host, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        var name = Normalize(host);
+        if (!IsValidName(name))
+        {
+            return new HostLookup([], "invalid host name");
+        }
+
+        var addresses = new List<IPAddress>();
+        var (v4, v4Error) = await QueryAsync(name, QueryType.A, cancellationToken);
+        addresses.AddRange(v4?.Answers.ARecords().Select(r => r.Address) ?? []);
+
+        // RFC 8020: NXDOMAIN means nothing exists at that name, AAAA included.
+        if (v4?.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
+        {
+            return new HostLookup(addresses, null);
+        }
+
+        var (v6, v6Error) = await QueryAsync(name, QueryType.AAAA, cancellationToken);
+        addresses.AddRange(v6?.Answers.AaaaRecords().Select(r => r.Address) ?? []);
+        var v4Failed = v4 is null || v4.HasError;
+        var v6Failed = v6 is null || (v6.HasError && v6.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain);
+        var failed = addresses.Count == 0 && v4Failed && v6Failed;
+        return new HostLookup(addresses, failed ? v4Error ?? (v4 is null ? null : ErrorText(v4)) ?? "dns failure" : null);
+    }
+
+    /// <summary>
+    /// One query; a timeout, an unreachable nameserver or a malformed reply becomes (null, error). DnsClient reports the
+    /// caller's cancellation as a timeout too: the token tells them apart.
+    /// </summary>
+    private async Task<(IDnsQueryResponse? Response, string? Error)> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _client.QueryAsync(name, type, QueryClass.IN, cancellationToken), null);
+        }
+        catch (DnsResponseException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return (null, ex.Code == DnsResponseCode.ConnectionTimeout ? "timeout" : ex.Message);
+        }
+        catch (DnsResponseParseException ex)
+        {
+            return (null, "malformed reply: " + ex.Message);
+        }
+        catch (DnsXidMismatchException)
+        {
+            // A reply whose id is not ours (late, or forged): never believed.
+            cancellationToken.ThrowIfCancellationRequested();
+            return (null, "reply id mismatch");
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>Short, stable error words for the rcodes that matter ("servfail", "refused").</summary>
+    private static string ErrorText(IDnsQueryResponse response) => response.Header.ResponseCode switch
+    {
+        DnsHeaderResponseCode.ServerFailure => "servfail",
+        DnsHeaderResponseCode.Refused => "refused",
+        DnsHeaderResponseCode.FormatError => "formerr",
+        DnsHeaderResponseCode.NotImplemented => "notimp",
+        var code => code.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Lowercases ASCII letters (DNS is case-insensitive only over ASCII, RFC 4343), trims and drops a trailing dot.</summary>
+    internal static string Normalize(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.EndsWith('.') && trimmed.Length > 1)
+        {
+            trimmed = trimmed[..^1];
+        }
+
+        return string.Create(trimmed.Length, trimmed, static (destination, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                destination[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
+    }
+
+    /// <summary>An ASCII (punycode) host name: labels of 1–63 printable characters, at most 253 in all.</summary>
+    internal static bool IsValidName(string name)
+    {
+        if (name.Length is 0 or > 253)
+        {
+            return false;
+        }
+
+        foreach (var label in name.Split('.'))
+        {
+            if (label.Length is 0 or > 63 || label.Any(c => c is <= ' ' or >= (char)0x7F))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
