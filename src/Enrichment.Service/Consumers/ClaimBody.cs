@@ -7,8 +7,8 @@ namespace Enrichment.Service.Consumers;
 public sealed record ClaimBody(
     int? Limit = null,
     string[]? Status = null,
-    string? MaxRisk = null,
-    string? ListId = null,
+    int? MaxRisk = null,
+    long? ListId = null,
     string? AccountDomain = null,
     string? UpdatedSince = null,
     string? VerifiedWithin = null,

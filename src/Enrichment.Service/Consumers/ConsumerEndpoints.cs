@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Enrichment.Service.Contacts;
 using Enrichment.Service.Jobs;
@@ -75,7 +76,8 @@ public static partial class ConsumerEndpoints
             return BadName(name);
         body ??= new ClaimBody();
         var now = time.GetUtcNow();
-        var (filter, errors) = new ContactQueryText(body.Status, body.MaxRisk, body.ListId, body.AccountDomain, body.UpdatedSince, body.VerifiedWithin).Parse(now);
+        var (filter, errors) = new ContactQueryText(body.Status, body.MaxRisk?.ToString(CultureInfo.InvariantCulture),
+            body.ListId?.ToString(CultureInfo.InvariantCulture), body.AccountDomain, body.UpdatedSince, body.VerifiedWithin).Parse(now);
         var limit = body.Limit ?? ContactEndpoints.DefaultLimit;
         if (limit is < 1 or > MaxClaim)
             errors["limit"] = [$"must be from 1 to {MaxClaim} (was {limit})"];

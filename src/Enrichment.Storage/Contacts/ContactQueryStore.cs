@@ -23,13 +23,14 @@ public sealed class ContactQueryStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Where to look (list, account, update and verification times), over <see cref="ViewFrom"/>; parameters @listId,
-    /// @accountDomain, @updatedSince, @verifiedSince (always bound: null disables a clause).
+    /// @accountDomain, @updatedSince, @verifiedSince (always bound: null disables a clause). The list clause is an
+    /// uncorrelated IN so PostgreSQL hashes the list's addresses once instead of scanning the list per contact.
     /// </summary>
     internal const string ScopeSql = """
         (@accountDomain::text IS NULL OR c.account_domain = @accountDomain)
         AND (@updatedSince::timestamptz IS NULL OR c.updated_at >= @updatedSince)
         AND (@verifiedSince::timestamptz IS NULL OR v.verified_at >= @verifiedSince)
-        AND (@listId::bigint IS NULL OR EXISTS (SELECT 1 FROM list_rows r WHERE r.list_id = @listId AND r.email = c.email))
+        AND (@listId::bigint IS NULL OR c.email IN (SELECT r.email FROM list_rows r WHERE r.list_id = @listId AND r.email IS NOT NULL))
         """;
 
     /// <summary>What a contact must be to be shown: the statuses asked for (@statuses), at most @maxRisk, not suppressed.</summary>

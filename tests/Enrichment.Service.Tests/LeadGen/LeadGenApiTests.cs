@@ -342,4 +342,18 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         foreach (var path in new[] { "/api/contacts", "/api/contacts/{email}", "/api/consumers/{name}", "/api/consumers/{name}/claims", "/api/events", "/api/webhooks/{source}/events", "/api/suppressions" })
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListFilter_ShowsOnlyTheListsContacts_AndOnlyForTheListsOwner()
+    {
+        await _lg.SeedContactAsync("in@list-filter.test");
+        await _lg.SeedContactAsync("out@list-filter.test");
+        var list = await _lg.SeedListAsync("in@list-filter.test");
+
+        Assert.Equal(["in@list-filter.test"], await ContactEmailsAsync($"list_id={list}"));
+        Assert.Equal(["in@list-filter.test"], Emails(await ClaimAsync("list-filter", new { list_id = list })));
+        using var stranger = await _lg.App.ClientWithNewKeyAsync("stranger");
+        using var response = await stranger.GetAsync($"/api/contacts?list_id={list}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
