@@ -6,6 +6,8 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- claims [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
@@ -17,12 +19,14 @@ return command switch
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
+    "service-upload" => await ServiceUpload.RunAsync(rest),
+    "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
     "claims" => await ClaimsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|claims [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|service-upload|service-end-to-end|claims [options]");
     return 2;
 }
