@@ -80,7 +80,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the service exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                using var response = await http.GetAsync("health/ready");
+                using var response = await http.GetAsync("health/live");
                 if (response.IsSuccessStatusCode)
                     return;
             }

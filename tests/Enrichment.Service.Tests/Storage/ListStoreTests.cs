@@ -26,7 +26,7 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
         await using (var writer = await _rows.BeginImportAsync(id, Now, default))
         {
             foreach (var row in rows)
-                await writer.WriteAsync(row, default);
+                writer.Write(row);
             await writer.CompleteAsync(default);
         }
 
