@@ -76,8 +76,8 @@ public sealed class LeadGenApp : IAsyncLifetime
             for (var i = 0; i < emails.Length; i++)
             {
                 var domain = emails[i][(emails[i].IndexOf('@') + 1)..];
-                await writer.WriteAsync(new ListRowInsert(i + 1, i + 2, [emails[i], "Pat"], emails[i], domain, FirstName: "Pat",
-                    Status: "deliverable", Risk: 5, Reasons: []), default);
+                writer.Write(new ListRowInsert(i + 1, i + 2, [emails[i], "Pat"], emails[i], domain, FirstName: "Pat",
+                    Status: "deliverable", Risk: 5, Reasons: []));
             }
 
             await writer.CompleteAsync(default);
