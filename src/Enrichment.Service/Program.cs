@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Enrichment.Service.Consumers;
+using Enrichment.Service.Contacts;
 using Enrichment.Service.Dashboard;
+using Enrichment.Service.Events;
 using Enrichment.Service.Health;
 using Enrichment.Service.Hosting;
 using Enrichment.Service.Lists;
 using Enrichment.Service.Security;
+using Enrichment.Service.Suppressions;
 using Enrichment.Service.Verification;
 
 if (args is ["hash-password"])
@@ -30,16 +34,20 @@ builder.Services.AddEnrichmentVerification(builder.Configuration);
 builder.Services.AddEnrichmentHangfire(connectionString, options, runServer: builder.Configuration.GetValue("Enrichment:RunJobs", true));
 builder.Services.AddEnrichmentHealth();
 builder.Services.AddEnrichmentDashboard();
+builder.Services.AddEnrichmentLeadGen(builder.Configuration, options);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAntiforgery();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapEnrichmentHealth();
 app.MapEnrichmentDashboard();
-app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().MapLists();
+app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(RateLimits.Policy)
+    .MapLists().MapContacts().MapConsumers().MapEvents().MapSuppressions();
+app.MapEventWebhooks();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

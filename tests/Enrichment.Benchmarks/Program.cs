@@ -10,6 +10,7 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- titles [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- claims [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -24,11 +25,12 @@ return command switch
     "titles" => TitlesBenchmark.Run(rest),
     "service-upload" => await ServiceUpload.RunAsync(rest),
     "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
+    "claims" => await ClaimsBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles|service-upload|service-end-to-end|dashboard [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles|service-upload|service-end-to-end|dashboard|claims [options]");
     return 2;
 }

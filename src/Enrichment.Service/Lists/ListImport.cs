@@ -13,7 +13,8 @@ namespace Enrichment.Service.Lists;
 /// be imported (or a client that goes away) leaves no half-imported list behind: the exception goes on to the caller.
 /// </summary>
 public sealed class ListImport(
-    ListImporter importer, ListStore lists, ListRowStore rows, NpgsqlDataSource dataSource, IBackgroundJobClient jobs, TimeProvider time, ILogger<ListImport> log)
+    ListImporter importer, ListStore lists, ListRowStore rows, NpgsqlDataSource dataSource, IBackgroundJobClient jobs, TimeProvider time,
+    ErasedAddressScreen erased, ILogger<ListImport> log)
 {
     const int RowsInFlight = 4096;
 
@@ -32,6 +33,8 @@ public sealed class ListImport(
             var channel = Channel.CreateBounded<ListRowInsert>(new BoundedChannelOptions(RowsInFlight) { SingleReader = true, SingleWriter = true });
             using var pump = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var widest = 0;
+            // Erased people (GDPR art. 17) never come back through a later upload: their rows arrive blank and rejected.
+            var screen = await erased.LoadAsync(ct);
             var read = Task.Run(async () =>
             {
                 try
@@ -40,7 +43,7 @@ public sealed class ListImport(
                     await foreach (var record in records.ReadAsync(pump.Token))
                     {
                         widest = Math.Max(widest, record.Fields.Length);
-                        await channel.Writer.WriteAsync(ImportedRows.ToRow(++rowNo, record, header), pump.Token);
+                        await channel.Writer.WriteAsync(screen(ImportedRows.ToRow(++rowNo, record, header)), pump.Token);
                     }
 
                     channel.Writer.Complete();

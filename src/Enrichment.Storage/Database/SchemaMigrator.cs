@@ -18,7 +18,11 @@ public static class SchemaMigrator
 
     public sealed record Script(int Version, string Name, string Sql);
 
-    /// <summary>The embedded scripts, by version; a gap or a duplicate number is a build mistake and throws.</summary>
+    /// <summary>
+    /// The embedded scripts, by version; a duplicate number is a build mistake and throws. Gaps are allowed: each
+    /// feature numbers its scripts in its own range (lead-gen 0100-0199, dashboard 0200-0299, committee 0300-0399), so
+    /// branches developed side by side never pick the same number. A script is applied once whatever its number.
+    /// </summary>
     public static IReadOnlyList<Script> Scripts { get; } = LoadScripts();
 
     /// <summary>Applies the scripts not yet applied; returns the versions applied now.</summary>

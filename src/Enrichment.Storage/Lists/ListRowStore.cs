@@ -83,7 +83,10 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         }, cancellationToken: ct));
     }
 
-    /// <summary>Streams the rows of a segment in input order (unbuffered: a million rows never sit in memory).</summary>
+    /// <summary>
+    /// Streams the rows of a segment in input order (unbuffered: a million rows never sit in memory). Rows whose
+    /// address is suppressed (by address or domain) are left out of every segment.
+    /// </summary>
     public async IAsyncEnumerable<ResultRow> ResultsAsync(long listId, ResultSegment segment, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var filter = segment switch
@@ -100,7 +103,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         var rows = connection.QueryUnbufferedAsync<ResultRow>($"""
             SELECT row_no, line, fields, email, found, status, risk, reasons, smtp_code, mx_host, verified_at,
                    rejection_reason, rejection_column, duplicate_of
-            FROM list_rows WHERE list_id = @listId AND {filter}
+            FROM list_rows WHERE list_id = @listId AND {filter} AND (email IS NULL OR {Suppressions.SuppressionSql.NotSuppressed("email")})
             ORDER BY row_no
             """, new { listId });
         await foreach (var row in rows.WithCancellation(ct))

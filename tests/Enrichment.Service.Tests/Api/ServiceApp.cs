@@ -6,6 +6,8 @@ using Enrichment.Storage.Keys;
 using Enrichment.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Enrichment.Service.Tests.Api;
@@ -17,6 +19,7 @@ namespace Enrichment.Service.Tests.Api;
 public sealed class ServiceApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> _settings;
+    TimeProvider? _time;
 
     ServiceApp(string connectionString, FakeDnsServer dns, FakeSmtpServer smtp, IReadOnlyDictionary<string, string?> overrides)
     {
@@ -37,6 +40,8 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
             ["Enrichment:Workers"] = "4",
             ["Enrichment:Callbacks:AllowPrivateTargets"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Enrichment:ErasureSalt"] = "test-salt-not-a-secret-0123456789",
+            ["Enrichment:RateLimit:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in overrides)
             _settings[key] = value;
@@ -48,12 +53,13 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
 
     public FakeSmtpServer Smtp { get; }
 
-    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>Starts the service; with <paramref name="time"/>, the app's TimeProvider is that clock.</summary>
+    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var connectionString = await PostgresFixture.Current.Server.CreateDatabaseAsync(hint);
         var dns = FakeDnsServer.Start();
         var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = rcpt });
-        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>());
+        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>()) { _time = time };
         _ = app.Server; // start now: schema, Hangfire server
         return app;
     }
@@ -62,6 +68,8 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_time is { } time)
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
     }
 
     public async Task<CreatedApiKey> NewKeyAsync(string name = "tests")

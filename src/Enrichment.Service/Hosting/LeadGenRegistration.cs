@@ -1,0 +1,37 @@
+using Enrichment.Service.Contacts;
+using Enrichment.Service.Events;
+using Enrichment.Service.Jobs;
+using Enrichment.Service.Security;
+using Enrichment.Storage.Consumers;
+using Enrichment.Storage.Contacts;
+using Enrichment.Storage.Erasure;
+using Enrichment.Storage.Events;
+using Enrichment.Storage.Suppressions;
+
+namespace Enrichment.Service.Hosting;
+
+/// <summary>The lead-gen API's parts (issue 10): its stores, the erasure salt, webhook secrets, rate limits, its job.</summary>
+public static class LeadGenRegistration
+{
+    public static IServiceCollection AddEnrichmentLeadGen(this IServiceCollection services, IConfiguration configuration, ServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton<ContactQueryStore>();
+        services.AddSingleton<ConsumerStore>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<ReverificationStore>();
+        services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<ErasureStore>();
+        services.AddSingleton(ErasureSalt.Load(configuration, options.DataFolder));
+        services.AddSingleton<Lists.ErasedAddressScreen>();
+        services.AddTransient<ReverifyContactsJob>();
+
+        var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        webhooks.Validate();
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.AddEnrichmentRateLimits(configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions());
+        return services;
+    }
+}
