@@ -14,6 +14,7 @@ public static class CliApp
             Verification.VerifyCommand.Create(context),
             Finding.FindCommand.Create(context),
             Keys.KeysCommand.Create(context),
+            Committee.TitlesCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

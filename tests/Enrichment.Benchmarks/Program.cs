@@ -6,6 +6,7 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- titles [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -16,11 +17,12 @@ return command switch
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
+    "titles" => TitlesBenchmark.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles [options]");
     return 2;
 }
