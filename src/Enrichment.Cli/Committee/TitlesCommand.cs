@@ -28,7 +28,7 @@ public static class TitlesCommand
             var header = input.Header ?? ["title"];
             var titleColumn = input.Header is null ? 0 : input.Column(TitleColumnNames);
             await using var sink = context.OpenOutput(parse.GetValue(output), path);
-            await using var writer = new RecordWriter(sink, parse.GetValue(format), [.. header, .. Added]);
+            await using var writer = new RecordWriter(sink, parse.GetValue(format), OutputColumn.Combine(header, [.. Added.Select(a => new OutputColumn(a))], "titles_"));
             var row = new string?[header.Count + Added.Length];
             await foreach (var record in input.ReadAsync(ct))
             {
