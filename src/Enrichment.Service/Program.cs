@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Enrichment.Service.Accounts;
 using Enrichment.Service.Dashboard;
 using Enrichment.Service.Health;
 using Enrichment.Service.Hosting;
@@ -30,7 +31,7 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapEnrichmentHealth();
 app.MapEnrichmentDashboard();
-app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().MapLists();
+app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().MapLists().MapAccounts();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

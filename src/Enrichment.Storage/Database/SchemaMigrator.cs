@@ -18,7 +18,11 @@ public static class SchemaMigrator
 
     public sealed record Script(int Version, string Name, string Sql);
 
-    /// <summary>The embedded scripts, by version; a gap or a duplicate number is a build mistake and throws.</summary>
+    /// <summary>
+    /// The embedded scripts, by version; a duplicate number is a build mistake and throws. Gaps are allowed: each
+    /// feature numbers its scripts in its own range (lead-gen 0100-0199, dashboard 0200-0299, committee 0300-0399), so
+    /// branches developed side by side never pick the same number. A script is applied once whatever its number.
+    /// </summary>
     public static IReadOnlyList<Script> Scripts { get; } = LoadScripts();
 
     /// <summary>Applies the scripts not yet applied; returns the versions applied now.</summary>
@@ -80,10 +84,10 @@ public static class SchemaMigrator
         }
 
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < scripts.Count; i++)
+        for (var i = 1; i < scripts.Count; i++)
         {
-            if (scripts[i].Version != i + 1)
-                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3 … without gaps or repeats: found {scripts[i].Name} at position {i + 1}");
+            if (scripts[i].Version == scripts[i - 1].Version)
+                throw new InvalidOperationException($"Schema scripts {scripts[i - 1].Name} and {scripts[i].Name} share a number");
         }
 
         return scripts;
