@@ -42,16 +42,19 @@ public static class AccountImport
             var header = reader.Detection.Header;
             var tier = IndexOf(header, "tier");
             var template = IndexOf(header, "template");
-            var domainColumn = IndexOf(header, "domain");
+            var website = reader.Detection.Column(ContactField.Website)?.Column ?? -1;
+            var company = reader.Detection.Column(ContactField.Company)?.Column ?? -1;
             await foreach (var record in reader.ReadAsync(ct))
             {
-                if (record.Rejection is { } r)
+                // A person's reasons (no email or name) do not apply to a company row; the others (quoting, size, blank) do.
+                if (record.Rejection is { } r && r.Reason is not (RejectionReasons.NoEmailOrName or RejectionReasons.NoDomain))
                 {
-                    rejected.Add(new Rejected(record.Line, r.Reason));
+                    if (r.Reason != RejectionReasons.Blank)
+                        rejected.Add(new Rejected(record.Line, r.Reason));
                     continue;
                 }
 
-                var domain = record.Contact?.Domain ?? (domainColumn >= 0 ? CompanyDomain.Normalize(Field(record, domainColumn)) : null);
+                var domain = record.Contact?.Domain ?? CompanyDomain.Normalize(Field(record, website));
                 if (domain is null)
                 {
                     rejected.Add(new Rejected(record.Line, "no company domain (website, domain or a business email)"));
@@ -65,7 +68,7 @@ public static class AccountImport
                     continue;
                 }
 
-                accounts.Add(new NewAccount(domain, record.Contact?.Company, Field(record, tier), templateId));
+                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId));
             }
         }
         catch (ImportException e)

@@ -134,7 +134,7 @@ public sealed class AccountCommitteeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_CreatesAccountsByDomain_RejectsRowsWithoutOne_AndTheExportGuardsFormulas()
+    public async Task Import_CreatesAccountsByDomain_RejectsRowsWithoutOne_AndBadInputIsAProblem()
     {
         using var client = await _app.ClientWithNewKeyAsync();
         var form = new MultipartFormDataContent();
@@ -159,7 +159,7 @@ public sealed class AccountCommitteeTests : IAsyncLifetime
 
         using var templates = await client.PutAsync("/api/committee/templates", new StringContent("""{"default":"x","templates":[]}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, templates.StatusCode);
-        var current = await client.GetFromJsonAsync<JsonElement>("/api/committee/templates");
-        Assert.Equal("b2b-software-business-team", current.GetProperty("default").GetString());
+        using var current = JsonDocument.Parse(await client.GetStringAsync("/api/committee/templates"), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        Assert.Equal("b2b-software-business-team", current.RootElement.GetProperty("default").GetString()); // the config file: the bad PUT changed nothing
     }
 }
