@@ -44,7 +44,7 @@ public sealed class EngineOptions
             QueryTimeout = Seconds(parse.GetValue(DnsTimeout), "--dns-timeout"),
         });
         var helo = parse.GetValue(Helo) ?? SenderIdentity.DefaultHeloName();
-        var smtp = new SmtpProbeOptions
+        var smtp = new SmtpSessionOptions
         {
             Port = Port(parse.GetValue(SmtpPort)),
             HeloName = helo,
@@ -59,7 +59,7 @@ public sealed class EngineOptions
         var options = new VerificationOptions
         {
             MaxConcurrentSessions = AtLeastOne(parse.GetValue(Concurrency), "--concurrency"),
-            MaxSessionsPerHost = AtLeastOne(parse.GetValue(PerHost), "--per-host"),
+            MaxSessionsPerProvider = AtLeastOne(parse.GetValue(PerHost), "--per-host"),
             MaxRecipientsPerTransaction = AtLeastOne(parse.GetValue(RecipientsPerTransaction), "--rcpt-per-transaction"),
             RetrySchedule = ParseSchedule(parse.GetValue(Retry) ?? ""),
             ProbeSmtp = !parse.GetValue(NoSmtp),
@@ -100,9 +100,9 @@ public sealed class EngineOptions
 }
 
 /// <summary>The engine parts one command run uses.</summary>
-public sealed class Engine(DnsClientMailHostResolver dns, DomainLists lists, SmtpProbeOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
+public sealed class Engine(DnsClientMailHostResolver dns, DomainLists lists, SmtpSessionOptions smtp, VerificationOptions options, TextWriter error) : IDisposable
 {
-    public SmtpProbeOptions Smtp => smtp;
+    public SmtpSessionOptions Smtp => smtp;
     public EmailVerifier Verifier { get; } = new(dns, new MailKitSessionFactory(smtp), lists, options);
 
     /// <summary>Warns on stderr about a HELO name that servers will hold against us.</summary>

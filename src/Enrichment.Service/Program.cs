@@ -7,6 +7,13 @@ using Enrichment.Service.Lists;
 using Enrichment.Service.Security;
 using Enrichment.Service.Verification;
 
+if (args is ["hash-password"])
+{
+    // For Enrichment:Dashboard:Users:N:PasswordHash: the password comes on stdin, never on the command line.
+    Console.WriteLine(DashboardLogin.Hash(Console.ReadLine() ?? ""));
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
 options.Validate();
@@ -23,10 +30,12 @@ builder.Services.AddEnrichmentJobs();
 builder.Services.AddEnrichmentVerification(builder.Configuration);
 builder.Services.AddEnrichmentHangfire(connectionString, options, runServer: builder.Configuration.GetValue("Enrichment:RunJobs", true));
 builder.Services.AddEnrichmentHealth();
+builder.Services.AddEnrichmentDashboard();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
 app.UseAntiforgery();
 app.MapOpenApi();
 app.MapEnrichmentHealth();

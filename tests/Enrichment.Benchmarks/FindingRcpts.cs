@@ -59,7 +59,7 @@ internal static class FindingRcpts
 
         await using var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes([.. mailboxes]) });
         var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint] });
-        using var verifier = new EmailVerifier(resolver, new MailKitSessionFactory(new SmtpProbeOptions
+        using var verifier = new EmailVerifier(resolver, new MailKitSessionFactory(new SmtpSessionOptions
         {
             Port = smtp.Port,
             HeloName = "bench.enrichment.test",

@@ -4,9 +4,12 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- smtp-throughput
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- cli-memory
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- finding-accuracy
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- dashboard [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- import-speed [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- titles [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
 var command = args.Length > 0 ? args[0] : "help";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -15,14 +18,17 @@ return command switch
     "cli-memory" => await CliMemory.RunAsync(rest),
     "finding-accuracy" => FindingAccuracy.Run(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
+    "dashboard" => await DashboardRender.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
     "titles" => TitlesBenchmark.Run(rest),
+    "service-upload" => await ServiceUpload.RunAsync(rest),
+    "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles|service-upload|service-end-to-end|dashboard [options]");
     return 2;
 }

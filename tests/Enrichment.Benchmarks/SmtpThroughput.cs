@@ -26,7 +26,7 @@ internal static class SmtpThroughput
         var concurrency = Arg(args, "--concurrency", 50);
         Console.WriteLine($"smtp-throughput: {addresses:N0} addresses, {domains} domains, {latencyMs} ms latency each way, concurrency {concurrency}");
 
-        var engineOptions = new VerificationOptions { MaxConcurrentSessions = concurrency, MaxSessionsPerHost = 4 };
+        var engineOptions = new VerificationOptions { MaxConcurrentSessions = concurrency, MaxSessionsPerProvider = 4 };
         var wrong = 0;
         var engine = await MeasureAsync("engine", addresses, domains, latencyMs, engineOptions);
         wrong += engine.Wrong + engine.Data;
@@ -59,7 +59,7 @@ internal static class SmtpThroughput
             .Select(i => $"{(i / domainCount % 5 == 0 ? "x" : "p")}{i}@{env.Domains[i % domainCount]}")
             .OrderBy(_ => random.Next())
             .ToList();
-        var smtpOptions = new SmtpProbeOptions
+        var smtpOptions = new SmtpSessionOptions
         {
             Port = env.SmtpPort,
             HeloName = "bench.enrichment.test",

@@ -17,6 +17,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
     private const byte Quote = (byte)'"';
     private const byte Cr = (byte)'\r';
     private const byte Lf = (byte)'\n';
+    private const byte Space = (byte)' ';
 
     private readonly List<FieldSpan> _fields = new(16);
 
@@ -56,6 +57,17 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
         while (true)
         {
             var start = pos;
+            var rawStart = pos;
+            if (data[pos] == Space && separator != Space)
+            {
+                // Hand-written CSV puts a space after the separator: ', "Acme, Inc"' is still a quoted field.
+                var text = data[pos..].IndexOfAnyExcept(Space);
+                if (text > 0 && data[pos + text] == Quote)
+                {
+                    start = pos += text;
+                }
+            }
+
             if (data[pos] == Quote)
             {
                 var p = pos + 1;
@@ -91,7 +103,20 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                         return ParseStatus.QuoteFailure;
                     }
 
-                    if (q + 1 >= data.Length || data[q + 1] == separator || data[q + 1] is Cr or Lf)
+                    // Spaces after the closing quote are padding when a separator or line end follows them.
+                    var next = q + 1;
+                    var padded = next;
+                    while (padded < data.Length && data[padded] == Space && separator != Space)
+                    {
+                        padded++;
+                    }
+
+                    if (padded > next && padded < data.Length && (data[padded] == separator || data[padded] is Cr or Lf))
+                    {
+                        next = padded;
+                    }
+
+                    if (next >= data.Length || data[next] == separator || data[next] is Cr or Lf)
                     {
                         _fields.Add(new FieldSpan(start + 1, q - start - 1, escaped ? FieldKind.Escaped : FieldKind.Plain));
                         if (spansLines)
@@ -103,7 +128,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                             }
                         }
 
-                        pos = q + 1;
+                        pos = next;
                         break;
                     }
 
@@ -129,7 +154,7 @@ internal sealed class CsvRowParser(byte separator, int expectedFields)
                         end += q + 1;
                     }
 
-                    _fields.Add(new FieldSpan(start, end - start, FieldKind.Plain));
+                    _fields.Add(new FieldSpan(rawStart, end - rawStart, FieldKind.Plain));
                     pos = end;
                     break;
                 }

@@ -182,6 +182,12 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             return (Rejected(line, fields, null, RejectionReasons.Blank, "blank line"), false);
         }
 
+        if (_headerCount > 0 && IsHeaderAgain(fields))
+        {
+            return (Rejected(line, fields, null, RejectionReasons.RepeatedHeader, FormattableString.Invariant(
+                $"the header of line {Detection.HeaderLine} again: two exports pasted into one file?")), false);
+        }
+
         var ragged = _headerCount > 0 && fields.Length != _headerCount;
         return (Contact(line, fields), ragged);
     }
@@ -364,6 +370,32 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         return Decode(line, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans));
+    }
+
+    /// <summary>The header repeated exactly (case aside): compared on spans, as it runs on every row.</summary>
+    private bool IsHeaderAgain(string[] fields)
+    {
+        var header = Detection.Header;
+        if (fields.Length != header.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i].AsSpan().Trim();
+            if (i == 0)
+            {
+                field = field.TrimStart('\uFEFF');
+            }
+
+            if (!field.Equals(header[i].AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsBlank(string[] fields)

@@ -21,6 +21,9 @@ public static class RejectionReasons
     /// <summary>A person without an email and without a usable website or domain.</summary>
     public const string NoDomain = "no_domain";
 
+    /// <summary>The header again further down: two exports pasted into one file.</summary>
+    public const string RepeatedHeader = "repeated_header";
+
     /// <summary>NUL bytes inside a row of a text file: damage, not a contact.</summary>
     public const string BinaryData = "binary_data";
 }

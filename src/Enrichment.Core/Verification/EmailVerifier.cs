@@ -38,7 +38,7 @@ public sealed class EmailVerifier : IDisposable
         _policy = new VerificationPolicy { RetrySchedule = options.RetrySchedule, ProbeSmtp = options.ProbeSmtp };
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _limiter = new MemorySessionLimiter(options.MaxConcurrentSessions, options.MaxSessionsPerHost);
+        _limiter = new MemorySessionLimiter(options.MaxConcurrentSessions, options.MaxSessionsPerProvider);
         CatchAll = new MemoryCatchAllStore();
         _domains = new DomainVerifier(hosts, sessions, lists, CatchAll, _limiter, options, _time);
     }

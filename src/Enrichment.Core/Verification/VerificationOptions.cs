@@ -1,6 +1,11 @@
 namespace Enrichment.Verification;
 
-/// <summary>Engine settings beyond the SMTP client's own (<see cref="Smtp.SmtpProbeOptions"/>).</summary>
+/// <summary>
+/// Engine settings beyond the SMTP client's own (<see cref="Smtp.SmtpSessionOptions"/>). <see cref="DomainVerifier"/>
+/// reads the per-session ones (recipients and transactions per session, the rejection budget, the catch-all age);
+/// the concurrency caps, <see cref="RetrySchedule"/> and <see cref="ProbeSmtp"/> configure the CLI's
+/// <see cref="EmailVerifier"/> (the service passes a <see cref="VerificationPolicy"/> per call and its own limiter).
+/// </summary>
 public sealed record VerificationOptions
 {
     /// <summary>RCPTs per transaction. RFC 5321 §4.5.3.1.8 obliges servers to accept at least 100.</summary>
@@ -19,7 +24,7 @@ public sealed record VerificationOptions
     public int MaxConcurrentSessions { get; init; } = 32;
 
     /// <summary>SMTP sessions open at once to one mail provider (all its MX hosts), so one provider is not hammered.</summary>
-    public int MaxSessionsPerHost { get; init; } = 4;
+    public int MaxSessionsPerProvider { get; init; } = 4;
 
     /// <summary>The CLI's retry schedule for 4xx recipients (see <see cref="VerificationPolicy.RetrySchedule"/>).</summary>
     public IReadOnlyList<TimeSpan> RetrySchedule { get; init; } = VerificationPolicy.Thorough.RetrySchedule;
@@ -36,7 +41,7 @@ public sealed record VerificationOptions
         Require(MaxTransactionsPerSession >= 1, nameof(MaxTransactionsPerSession), "must be at least 1");
         Require(MaxRejectionsPerSession >= 1, nameof(MaxRejectionsPerSession), "must be at least 1");
         Require(MaxConcurrentSessions >= 1, nameof(MaxConcurrentSessions), "must be at least 1");
-        Require(MaxSessionsPerHost >= 1, nameof(MaxSessionsPerHost), "must be at least 1");
+        Require(MaxSessionsPerProvider >= 1, nameof(MaxSessionsPerProvider), "must be at least 1");
         Require(RetrySchedule.All(t => t >= TimeSpan.Zero), nameof(RetrySchedule), "waits must not be negative");
         Require(CatchAllCacheAge >= TimeSpan.Zero, nameof(CatchAllCacheAge), "must not be negative");
     }

@@ -1,25 +1,21 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Enrichment.Service.Hosting;
 using Hangfire.Dashboard;
 
 namespace Enrichment.Service.Dashboard;
 
 /// <summary>
-/// Who may open /hangfire. With a login configured: HTTP Basic with that user and password. Without: requests from
-/// loopback only, and never one that came through a proxy (X-Forwarded-For / Forwarded): behind a reverse proxy on
-/// the same host every request looks local, which is exactly what Hangfire's own local filter gets wrong.
+/// Who may open /hangfire (Hangfire's pages and ours, one rule). With users configured: whoever holds our login
+/// cookie, admin or read-only by role. Without: requests from loopback only, as admin, and never one that came through
+/// a proxy (X-Forwarded-For / Forwarded): behind a reverse proxy on the same host every request looks local, which is
+/// exactly what Hangfire's own local filter gets wrong.
 /// </summary>
 public sealed class DashboardAccess(DashboardLoginOptions login) : IDashboardAsyncAuthorizationFilter
 {
-    public const string Realm = "Enrichment dashboard";
-
     public Task<bool> AuthorizeAsync(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = context.GetHttpContext();
-        return Task.FromResult(IsAllowed(http, login));
+        return Task.FromResult(IsAllowed(context.GetHttpContext(), login));
     }
 
     public static bool IsAllowed(HttpContext http, DashboardLoginOptions login)
@@ -27,12 +23,7 @@ public sealed class DashboardAccess(DashboardLoginOptions login) : IDashboardAsy
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(login);
         if (login.IsConfigured)
-        {
-            if (BasicCredentialsMatch(http.Request.Headers.Authorization.ToString(), login.User!, login.Password!))
-                return true;
-            http.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-            return false;
-        }
+            return http.User.Identity is { IsAuthenticated: true, AuthenticationType: DashboardLogin.Scheme };
 
         if (http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded"))
             return false;
@@ -41,22 +32,11 @@ public sealed class DashboardAccess(DashboardLoginOptions login) : IDashboardAsy
         return remote is null || IPAddress.IsLoopback(remote);
     }
 
-    static bool BasicCredentialsMatch(string header, string user, string password)
+    /// <summary>May change things (upload, cancel, keys, Hangfire's buttons): everyone allowed in without a login, an admin with one.</summary>
+    public static bool IsAdmin(HttpContext http, DashboardLoginOptions login)
     {
-        const string Scheme = "Basic ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-            return false;
-        byte[] decoded;
-        try
-        {
-            decoded = Convert.FromBase64String(header[Scheme.Length..].Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes($"{user}:{password}"));
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(decoded), expected);
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(login);
+        return IsAllowed(http, login) && (!login.IsConfigured || http.User.IsInRole(DashboardUser.Admin));
     }
 }

@@ -32,6 +32,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddEnrichmentJobs(this IServiceCollection services)
     {
         services.AddSingleton(_ => ListImporter.LoadDefault());
+        services.AddSingleton<Enrichment.Service.Lists.ListImport>();
         services.AddTransient<ListCompletion>();
         services.AddTransient<PlanListJob>();
         services.AddTransient<VerifyDomainJob>();

@@ -28,16 +28,11 @@ public static class ListUpload
 
     public static async Task<IResult> HandleAsync(
         HttpContext http,
-        ListImporter importer,
+        ListImport import,
         ListStore lists,
-        ListRowStore rows,
-        IBackgroundJobClient jobs,
-        IOptions<ServiceOptions> options,
-        TimeProvider time,
-        ILoggerFactory logs)
+        IOptions<ServiceOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var log = logs.CreateLogger(typeof(ListUpload));
         var ct = http.RequestAborted;
         var limit = options.Value.MaxUploadBytes;
         if (http.Request.ContentLength > limit + MultipartOverhead)
@@ -67,7 +62,7 @@ public static class ListUpload
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                     return await ImportAsync(http, section.Body, limit, name ?? fileName ?? "upload", fileName, mappingJson, callbackUrl,
-                        importer, lists, rows, jobs, time, log, ct);
+                        import, lists, ct);
                 }
 
                 var value = await ReadFieldAsync(section.Body, ct);
@@ -90,7 +85,7 @@ public static class ListUpload
 
     static async Task<IResult> ImportAsync(
         HttpContext http, Stream file, long limit, string name, string? fileName, string? mappingJson, string? callbackUrl,
-        ListImporter importer, ListStore lists, ListRowStore rows, IBackgroundJobClient jobs, TimeProvider time, ILogger log, CancellationToken ct)
+        ListImport import, ListStore lists, CancellationToken ct)
     {
         if (ParseMapping(mappingJson) is { Error: { } mappingError })
             return BadRequest(mappingError);
@@ -100,55 +95,26 @@ public static class ListUpload
         if (name.Length > 200)
             return BadRequest("name is longer than 200 characters.");
 
-        var listId = await lists.CreateAsync(new NewList(http.Key().Id, name, fileName, callbackUrl is { Length: > 0 } ? callbackUrl : null, mappingJson), ct);
-        var importOptions = new ImportOptions { Columns = columns, SourceName = fileName ?? $"upload {listId}" };
+        long listId;
         try
         {
-            await using var records = await importer.OpenAsync(new UploadLimitStream(file, limit), importOptions, ct);
-            IReadOnlyList<string> header = records.Detection.Header;
-            var rowNo = 0;
-            var widest = 0;
-            await using (var writer = await rows.BeginImportAsync(listId, time.GetUtcNow(), ct))
-            {
-                await foreach (var record in records.ReadAsync(ct))
-                {
-                    widest = Math.Max(widest, record.Fields.Length);
-                    await writer.WriteAsync(ImportedRows.ToRow(++rowNo, record, header), ct);
-                }
-
-                await writer.CompleteAsync(ct);
-            }
-
-            // A list without a header (one address per line) gets column_1 … names for the download.
-            if (!records.Detection.HasHeader)
-                header = [.. Enumerable.Range(1, Math.Max(1, widest)).Select(i => $"column_{i}")];
-            await lists.FinishImportAsync(listId, header, records.Report.ToJson(), ct);
-            log.LogInformation("List {ListId} imported: {Summary}", listId, records.Report.Summary());
+            listId = await import.ImportAsync(
+                new NewList(http.Key().Id, name, fileName, callbackUrl is { Length: > 0 } ? callbackUrl : null, mappingJson),
+                new UploadLimitStream(file, limit), columns, ct);
         }
         catch (ImportException e)
         {
-            await lists.DeleteAsync(listId, CancellationToken.None);
             return BadRequest(e.Message);
         }
         catch (ArgumentException e)
         {
-            await lists.DeleteAsync(listId, CancellationToken.None);
             return BadRequest(e.Message);
         }
         catch (UploadTooLargeException)
         {
-            await lists.DeleteAsync(listId, CancellationToken.None);
             return TooLarge(limit);
         }
-        catch (Exception) when (ct.IsCancellationRequested)
-        {
-            // The client went away mid-upload: nothing half-imported stays behind.
-            await lists.DeleteAsync(listId, CancellationToken.None);
-            throw;
-        }
 
-        // Enqueued after the commit (a job enqueued inside the import's transaction could run before it commits).
-        jobs.Enqueue<PlanListJob>(job => job.RunAsync(listId, CancellationToken.None));
         var list = await lists.GetAsync(listId, ct);
         return TypedResults.Created($"/api/lists/{listId}", new Created(listId, list!.State));
     }

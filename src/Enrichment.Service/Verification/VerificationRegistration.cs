@@ -28,7 +28,7 @@ public static class VerificationRegistration
         services.AddSingleton<IRecipientSessionFactory>(sp =>
         {
             var helo = string.IsNullOrWhiteSpace(settings.HeloName) ? SenderIdentity.DefaultHeloName() : settings.HeloName;
-            return new MailKitSessionFactory(new SmtpProbeOptions
+            return new MailKitSessionFactory(new SmtpSessionOptions
             {
                 Port = settings.SmtpPort,
                 HeloName = helo,
@@ -48,7 +48,7 @@ public static class VerificationRegistration
             sp.GetRequiredService<ISessionLimiter>(),
             new VerificationOptions
             {
-                MaxSessionsPerHost = settings.MaxSessionsPerProvider,
+                MaxSessionsPerProvider = settings.MaxSessionsPerProvider,
                 MaxConcurrentSessions = settings.MaxConcurrentSessions,
                 CatchAllCacheAge = sp.GetRequiredService<IOptions<ServiceOptions>>().Value.CatchAllMaxAge,
                 RetrySchedule = settings.Schedule,

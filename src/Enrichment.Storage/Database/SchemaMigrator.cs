@@ -18,11 +18,7 @@ public static class SchemaMigrator
 
     public sealed record Script(int Version, string Name, string Sql);
 
-    /// <summary>
-    /// The embedded scripts, by version; a duplicate number is a build mistake and throws. Gaps are allowed: each
-    /// feature numbers its scripts in its own range (lead-gen 0100-0199, dashboard 0200-0299, committee 0300-0399), so
-    /// branches developed side by side never pick the same number. A script is applied once whatever its number.
-    /// </summary>
+    /// <summary>The embedded scripts, by version; a gap or a duplicate number is a build mistake and throws.</summary>
     public static IReadOnlyList<Script> Scripts { get; } = LoadScripts();
 
     /// <summary>Applies the scripts not yet applied; returns the versions applied now.</summary>
@@ -84,10 +80,12 @@ public static class SchemaMigrator
         }
 
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
+        // Numbers may have gaps: each feature owns a range (core 0001-0099, lead-gen 0100-0199, dashboard 0200-0299,
+        // committee 0300-0399), so parallel branches never pick the same number. A repeat is still an error.
         for (var i = 1; i < scripts.Count; i++)
         {
             if (scripts[i].Version == scripts[i - 1].Version)
-                throw new InvalidOperationException($"Schema scripts {scripts[i - 1].Name} and {scripts[i].Name} share a number");
+                throw new InvalidOperationException($"Schema scripts {scripts[i - 1].Name} and {scripts[i].Name} have the same number");
         }
 
         return scripts;

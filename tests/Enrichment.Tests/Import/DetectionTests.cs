@@ -177,6 +177,15 @@ public class DetectionTests
     }
 
     [Fact]
+    public async Task PastedExports_RejectTheSecondHeader()
+    {
+        var result = await ImportHarness.ReadAsync("Email,Name\na@x.test,Ann\n\uFEFFEmail,Name\nb@x.test,Bo\n");
+
+        Assert.Equal([null, RejectionReasons.RepeatedHeader, null], result.Records.Select(r => r.Rejection?.Reason));
+        Assert.Equal("b@x.test", result.Records[2].Contact!.Email);
+    }
+
+    [Fact]
     public async Task QuotedLineBreaks_AreKept_AndLinesCounted()
     {
         var result = await ImportHarness.ReadAsync("email,notes\r\na@x.test,\"line one\r\nline two\"\r\nb@x.test,x\r\n");

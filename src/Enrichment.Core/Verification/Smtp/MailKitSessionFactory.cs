@@ -17,10 +17,10 @@ namespace Enrichment.Verification.Smtp;
 /// </summary>
 public sealed class MailKitSessionFactory : IRecipientSessionFactory
 {
-    private readonly SmtpProbeOptions _options;
+    private readonly SmtpSessionOptions _options;
     private readonly TimeProvider _time;
 
-    public MailKitSessionFactory(SmtpProbeOptions options, TimeProvider? time = null)
+    public MailKitSessionFactory(SmtpSessionOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Port, 1);
@@ -69,7 +69,7 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
 
     private sealed class Session : IRecipientSession
     {
-        private readonly SmtpProbeOptions _options;
+        private readonly SmtpSessionOptions _options;
         private readonly TimeProvider _time;
         private readonly string _host;
         private readonly IPAddress _address;
@@ -81,7 +81,7 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
         private readonly long _start;
         private bool _connected;
 
-        public Session(SmtpProbeOptions options, TimeProvider time, string host, IPAddress address, CancellationToken caller)
+        public Session(SmtpSessionOptions options, TimeProvider time, string host, IPAddress address, CancellationToken caller)
         {
             _options = options;
             _time = time;

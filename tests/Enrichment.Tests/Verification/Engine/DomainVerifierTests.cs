@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Enrichment.Testing;
 using Enrichment.Verification;
@@ -25,7 +27,7 @@ public sealed class DomainVerifierTests : IAsyncDisposable
         _smtp = FakeSmtpServer.Start(options, _clock);
         return new DomainVerifier(
             new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [_dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1), Retries = 1 }),
-            new MailKitSessionFactory(new SmtpProbeOptions { Port = _smtp.Port, HeloName = "verifier.enrichment.test", MailFrom = "probe@verifier.enrichment.test" }, _clock),
+            new MailKitSessionFactory(new SmtpSessionOptions { Port = _smtp.Port, HeloName = "verifier.enrichment.test", MailFrom = "probe@verifier.enrichment.test" }, _clock),
             DomainLists.LoadDefault(),
             store ?? new MemoryCatchAllStore(),
             new MemorySessionLimiter(8, 2),
@@ -134,6 +136,41 @@ public sealed class DomainVerifierTests : IAsyncDisposable
         Assert.Equal(["john.smith@alt.test", "j.smith@alt.test"], outcome.Results.Select(r => r.Input));
         Assert.Equal(VerificationStatus.Deliverable, outcome.Results[1].Status);
         Assert.DoesNotContain("RCPT TO:<john@alt.test>", _smtp!.ReceivedCommands);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task VerifyAsync_CountsSessionsRcptsAndVerdicts_OnTheEnrichmentMeter()
+    {
+        var seen = new ConcurrentBag<(string Instrument, long Value, string? Status)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VerificationMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? status = null;
+            foreach (var tag in tags)
+            {
+                status = tag.Key == "status" ? tag.Value as string : status;
+            }
+
+            seen.Add((instrument.Name, value, status));
+        });
+        listener.Start();
+        var verifier = Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes("alice@metered.test") }, domains: "metered.test");
+
+        await verifier.VerifyAsync(Work("metered.test", "alice@metered.test", "ghost@metered.test"), VerificationPolicy.Quick, CancellationToken.None);
+
+        Assert.Contains(seen, m => m.Instrument == "enrichment.smtp.sessions" && m.Value == 1);
+        Assert.Contains(seen, m => m.Instrument == "enrichment.smtp.rcpts" && m.Value >= 2);
+        Assert.Contains(seen, m => m.Instrument == "enrichment.verdicts" && m.Status == "deliverable");
+        Assert.Contains(seen, m => m.Instrument == "enrichment.verdicts" && m.Status == "undeliverable");
     }
 
     public async ValueTask DisposeAsync()

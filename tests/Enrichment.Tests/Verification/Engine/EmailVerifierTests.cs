@@ -253,7 +253,7 @@ public class EmailVerifierTests
     public async Task Verify_KeepsSessionsPerMxHostUnderTheLimit_WhenManyDomainsShareOneProvider()
     {
         // Twelve tenant domains behind one provider's MX (the Microsoft 365 shape), slow replies so sessions overlap.
-        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 2, MaxConcurrentSessions = 10 };
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 2, MaxConcurrentSessions = 10 };
         await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options);
         var domains = Enumerable.Range(0, 12).Select(i => $"tenant{i}.test").ToList();
         foreach (var domain in domains)
@@ -273,7 +273,7 @@ public class EmailVerifierTests
     [Fact(Timeout = 30_000)]
     public async Task Verify_KeepsSessionsUnderTheOverallLimit_AcrossProviders()
     {
-        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 4, MaxConcurrentSessions = 3 };
+        var options = new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 4, MaxConcurrentSessions = 3 };
         var domains = Enumerable.Range(0, 12).Select(i => $"company{i}.test").ToArray();
         await using var h = EngineHarness.Start(new FakeSmtpOptions { ReplyDelay = TimeSpan.FromMilliseconds(30), RcptReply = FakeSmtpScripts.Mailboxes() }, options, domains: domains);
 
@@ -361,7 +361,7 @@ public class EmailVerifierTests
     {
         await using var h = EngineHarness.Start(
             new FakeSmtpOptions { Misbehaviour = Misbehaviour.NoGreeting },
-            new VerificationOptions { RetrySchedule = [], MaxSessionsPerHost = 1 },
+            new VerificationOptions { RetrySchedule = [], MaxSessionsPerProvider = 1 },
             domains: "tarpit.test");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 

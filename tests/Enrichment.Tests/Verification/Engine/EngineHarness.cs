@@ -30,7 +30,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Start(smtpOptions, options, probe => probe, time, domains);
 
     /// <param name="tweak">Changes to the probe options the harness would use (timeouts, sender).</param>
-    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options, Func<SmtpProbeOptions, SmtpProbeOptions> tweak, TimeProvider? time = null, params string[] domains)
+    public static EngineHarness Start(FakeSmtpOptions smtpOptions, VerificationOptions? options, Func<SmtpSessionOptions, SmtpSessionOptions> tweak, TimeProvider? time = null, params string[] domains)
     {
         var dns = FakeDnsServer.Start();
         foreach (var domain in domains)
@@ -43,7 +43,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromMilliseconds(500), Retries = 1 });
         var verifier = new EmailVerifier(
             resolver,
-            new MailKitSessionFactory(tweak(new SmtpProbeOptions
+            new MailKitSessionFactory(tweak(new SmtpSessionOptions
             {
                 Port = smtp.Port,
                 HeloName = Helo,

@@ -22,7 +22,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
         var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
         using var verifier = new EmailVerifier(
             resolver,
-            new MailKitSessionFactory(new SmtpProbeOptions
+            new MailKitSessionFactory(new SmtpSessionOptions
             {
                 Port = postfix.Server.Port,
                 HeloName = "verifier.enrichment.test",

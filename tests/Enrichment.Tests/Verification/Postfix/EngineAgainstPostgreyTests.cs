@@ -27,7 +27,7 @@ public sealed class EngineAgainstPostgreyTests(ITestOutputHelper output)
         dns.AddMailDomain("greycatch.test", IPAddress.Loopback);
         using var verifier = new EmailVerifier(
             new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) }),
-            new MailKitSessionFactory(new SmtpProbeOptions
+            new MailKitSessionFactory(new SmtpSessionOptions
             {
                 Port = postfix.Port,
                 HeloName = "verifier.enrichment.test",

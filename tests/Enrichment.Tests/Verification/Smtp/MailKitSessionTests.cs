@@ -313,9 +313,9 @@ public class MailKitSessionTests
     private static Task<IRecipientSession> Open(FakeSmtpServer server) =>
         new MailKitSessionFactory(Options(server)).OpenAsync(MxName, IPAddress.Loopback, CancellationToken.None);
 
-    private static SmtpProbeOptions Options(FakeSmtpServer server) => Options(server.Port);
+    private static SmtpSessionOptions Options(FakeSmtpServer server) => Options(server.Port);
 
-    private static SmtpProbeOptions Options(int port) => new()
+    private static SmtpSessionOptions Options(int port) => new()
     {
         Port = port,
         HeloName = "probe.test",

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using Enrichment.Storage.Database;
 
-namespace Enrichment.Service.Tests.Faults;
+namespace Enrichment.Testing;
 
 /// <summary>
-/// The service as its own OS process (the built Enrichment.Service.dll next to the tests), configured by
-/// environment variables as an operator would, on a free loopback port. <see cref="KillHard"/> is kill -9.
+/// The service as its own OS process (the built Enrichment.Service.dll next to the calling test or benchmark, which
+/// references the service project), configured by environment variables as an operator would, on a free loopback
+/// port. <see cref="KillHard"/> is kill -9.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
@@ -100,6 +100,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return http;
+    }
+
+    /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
+    public double PeakRssMb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0;
+        }
+
+        return double.NaN;
     }
 
     /// <summary>SIGKILL: no shutdown, no requeue, jobs left "Processing" in Hangfire.</summary>

@@ -1,7 +1,7 @@
 namespace Enrichment.Verification.Smtp;
 
 /// <summary>Settings for recipient sessions (<see cref="MailKitSessionFactory"/>).</summary>
-public sealed record SmtpProbeOptions
+public sealed record SmtpSessionOptions
 {
     public int Port { get; init; } = 25;
 

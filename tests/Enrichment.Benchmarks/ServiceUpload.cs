@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Enrichment.Storage.Keys;
+using Enrichment.Testing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Enrichment.Benchmarks;
+
+/// <summary>
+/// Upload of a CSV list to stored rows through the running service (multipart POST → import module → binary COPY
+/// into list_rows), against a raw binary COPY of the same rows (split on commas, five text columns) in the same
+/// run, on the same private PostgreSQL cluster. Targets: ≥ 100,000 rows/s and the service's peak RSS ≤ 400 MB.
+///   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows 1000000] [--quick]
+/// </summary>
+internal static class ServiceUpload
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = SmtpThroughput.Arg(args, "--rows", args.Contains("--quick") ? 100_000 : 1_000_000);
+        var file = Path.Combine(Path.GetTempPath(), $"enrichment-upload-bench-{rows}.csv");
+        Generate(file, rows);
+        var megabytes = new FileInfo(file).Length / 1048576.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, {megabytes:F0} MB"));
+        await using var postgres = await PostgresServer.StartAsync();
+        try
+        {
+            var copySeconds = await RawCopyAsync(await postgres.CreateDatabaseAsync("bench_raw_copy"), file);
+            var (uploadSeconds, stored, peakMb) = await UploadAsync(await postgres.CreateDatabaseAsync("bench_upload"), file, rows);
+            var copyRate = rows / copySeconds;
+            var uploadRate = rows / uploadSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw binary COPY:    {copySeconds,6:F1} s  {copyRate,9:N0} rows/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"service upload:     {uploadSeconds,6:F1} s  {uploadRate,9:N0} rows/s  ({stored:N0} rows stored, service peak RSS {peakMb:F0} MB)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"upload / raw COPY: {uploadRate / copyRate:F2}x; targets: >= 100,000 rows/s ({(uploadRate >= 100_000 ? "met" : "missed")}), <= 400 MB ({(peakMb <= 400 ? "met" : "missed")})"));
+            return stored == rows && uploadRate >= 100_000 && peakMb <= 400 ? 0 : 1;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    static void Generate(string file, int rows)
+    {
+        using var writer = new StreamWriter(file);
+        writer.Write("Email,First Name,Last Name,Company,Website\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var domain = (i % 20_000).ToString("D5", CultureInfo.InvariantCulture);
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"person{i}@company{domain}.test,First{i % 977},Last{i % 1013},Company {domain},https://www.company{domain}.test/\n"));
+        }
+    }
+
+    /// <summary>The baseline: read the same file line by line, split on commas, binary COPY five text columns.</summary>
+    static async Task<double> RawCopyAsync(string connectionString, string file)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand("CREATE TABLE raw_rows (email text, first_name text, last_name text, company text, website text)", connection))
+            await create.ExecuteNonQueryAsync();
+        var clock = Stopwatch.StartNew();
+        using var reader = new StreamReader(file);
+        await reader.ReadLineAsync();
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY raw_rows FROM STDIN (FORMAT BINARY)"))
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var fields = line.Split(',');
+                await copy.StartRowAsync();
+                foreach (var field in fields)
+                    await copy.WriteAsync(field, NpgsqlDbType.Text);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    static async Task<(double Seconds, long Stored, double PeakMb)> UploadAsync(string connectionString, string file, int rows)
+    {
+        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Enrichment"] = connectionString,
+            // The list's jobs are not part of this measure (and would reach for DNS): no job server here.
+            ["Enrichment__RunJobs"] = "false",
+            ["Enrichment__MaxUploadBytes"] = (4L << 30).ToString(CultureInfo.InvariantCulture),
+        });
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var key = await new ApiKeyStore(dataSource).CreateAsync("bench", default);
+        using var http = service.Client(key.Key);
+        http.Timeout = TimeSpan.FromMinutes(10);
+        await using var stream = File.OpenRead(file);
+        using var form = new MultipartFormDataContent();
+        var content = new StreamContent(stream, 1 << 16);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "file", "bench.csv");
+        var clock = Stopwatch.StartNew();
+        using var response = await http.PostAsync("api/lists", form);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM list_rows");
+        var stored = (long)(await count.ExecuteScalarAsync())!;
+        return (seconds, stored, service.PeakRssMb());
+    }
+}
