@@ -102,6 +102,18 @@ public sealed class AccountCommitteeTests : IAsyncLifetime
         Assert.Equal([id], filtered.EnumerateArray().Select(a => a.GetProperty("id").GetInt64()));
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/accounts?min_completeness=41")).EnumerateArray());
 
+        using (var browser = _app.CreateClient())
+        {
+            var page = await browser.GetStringAsync($"/hangfire/ops/accounts/{id}");
+            Assert.Contains("technical_evaluator", page, StringComparison.Ordinal);
+            Assert.Contains("ian.engineer@acme.test", page, StringComparison.Ordinal);
+            Assert.Contains("end_user: 0 of 3 &#x2014; no candidates at the domain; upload names", page, StringComparison.Ordinal); // HtmlEncoder writes the dash as a reference
+            Assert.Contains("40%", page, StringComparison.Ordinal);
+            var accountsPage = await browser.GetStringAsync("/hangfire/ops/accounts?tier=1&min=30&max=50");
+            Assert.Contains($"/hangfire/ops/accounts/{id}", accountsPage, StringComparison.Ordinal);
+            Assert.DoesNotContain($"/hangfire/ops/accounts/{id}", await browser.GetStringAsync("/hangfire/ops/accounts?min=41"), StringComparison.Ordinal);
+        }
+
         var rcptsFirst = _app.Smtp.RcptCount;
         await FillAndWaitAsync(client, id);
         await using (var data = NpgsqlDataSource.Create(_app.ConnectionString))
