@@ -191,7 +191,10 @@ public static class FindCommand
                         var requests = rows.Select(r => r.Request).ToList();
 
                         // A few hundred addresses teach a domain's formats as well as a hundred thousand do.
-                        var knowledge = await finder.LearnAsync(domain, requests.Where(AddressFinder.HasAddress).Take(KnownPerDomain), token);
+                        // Every row of the domain: namesakes get different best guesses however the rows are chunked.
+                        var knowledge = AddressFinder.WithNamesakes(
+                            await finder.LearnAsync(domain, requests.Where(AddressFinder.HasAddress).Take(KnownPerDomain), token),
+                            requests);
                         var described = knowledge.Patterns.Describe();
                         var byLine = rows.ToDictionary(r => r.Line);
                         foreach (var chunk in requests.Chunk(DomainBatch))

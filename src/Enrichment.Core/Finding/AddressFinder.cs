@@ -25,7 +25,12 @@ public sealed record FindResult(
 public sealed record DomainFindResult(string Domain, PatternDistribution Patterns, IReadOnlyList<FindResult> Results);
 
 /// <summary>What is known of a domain before anyone is looked up (see <see cref="AddressFinder.LearnAsync"/>).</summary>
-public sealed record DomainKnowledge(string Domain, MergedDomainSearch Search, PatternDistribution Patterns, IReadOnlySet<string> Taken);
+public sealed record DomainKnowledge(string Domain, MergedDomainSearch Search, PatternDistribution Patterns, IReadOnlySet<string> Taken)
+{
+    /// <summary>Rows (by id) whose best guess another row to find shares (see <see cref="AddressFinder.WithNamesakes"/>);
+    /// rows not listed contest nothing. Null until computed.</summary>
+    public IReadOnlyDictionary<long, ContestedGuess>? Contested { get; init; }
+}
 
 /// <summary>
 /// Finds addresses for the people of one domain: what the domain search knows, else ranked guesses from
@@ -71,6 +76,44 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
         return new DomainKnowledge(domain, merged, patterns, knownAddresses.Select(k => k.LocalPart).ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Finds the rows to find whose best guess another row of the domain shares (namesakes, or at an {f}{last}
+    /// domain John and Jane Smith) and, in row order, which guesses the earlier ones of each such group take, so that
+    /// every row gets a different best guess however the domain's rows are split into calls. Pass every row of the
+    /// domain, after learning.
+    /// </summary>
+    public static DomainKnowledge WithNamesakes(DomainKnowledge knowledge, IEnumerable<FindRequest> rows)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(rows);
+        var tops = new Dictionary<PersonName, string?>();  // names repeat within a domain: rank each once
+        var people = rows
+            .Where(r => !HasAddress(r))
+            .Select(r => (Row: r, Name: NameNormalizer.Normalize(r.FirstName, r.LastName, r.FullName)))
+            .Where(p => p.Name is not null)
+            .Select(p => (p.Row.Id, p.Name, Top: tops.TryGetValue(p.Name!, out var known) ? known
+                : tops[p.Name!] = CandidateGenerator.Generate(p.Name!, knowledge.Patterns, knowledge.Taken, 1) is [var best, ..] ? best.LocalPart : null))
+            .Where(p => p.Top is not null)
+            .ToList();
+        var contested = new Dictionary<long, ContestedGuess>();
+        foreach (var group in people.GroupBy(p => p.Top!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (id, name, top) in group.OrderBy(p => p.Id))
+            {
+                contested[id] = new ContestedGuess(top!, claimed.ToHashSet(StringComparer.Ordinal));
+                var taken = new HashSet<string>(knowledge.Taken, StringComparer.Ordinal);
+                taken.UnionWith(claimed);
+                if (CandidateGenerator.Generate(name!, knowledge.Patterns, taken, 1) is [var guess, ..])
+                {
+                    claimed.Add(guess.LocalPart);
+                }
+            }
+        }
+
+        return knowledge with { Contested = contested };
+    }
+
     /// <summary>A row's address counts as known only when it is one ("n/a" or "-" is a person still to find).</summary>
     public static bool HasAddress(FindRequest row)
     {
@@ -87,12 +130,18 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
         var known = rows.Where(HasAddress).ToList();
         var people = rows.Where(r => !HasAddress(r)).ToList();
         knowledge ??= await LearnAsync(domain, known, cancellationToken);
+        if (knowledge.Contested is null)
+        {
+            knowledge = WithNamesakes(knowledge, rows);
+        }
+
         var merged = knowledge.Search;
         var patterns = knowledge.Patterns;
         var taken = knowledge.Taken;
 
         // Who needs what: a provider may already know the person; otherwise rank guesses.
         var plans = new List<(FindRequest Row, string Source, List<Candidate> Candidates, string? Problem)>();
+        var byName = new Dictionary<PersonName, IReadOnlyList<Candidate>>();  // the same name ranks the same
         foreach (var person in people)
         {
             var name = NameNormalizer.Normalize(person.FirstName, person.LastName, person.FullName);
@@ -102,7 +151,9 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
                 continue;
             }
 
-            var listed = merged.Contacts.FirstOrDefault(c => SamePerson(c, name));
+            // A provider listing this name is taken at its word; one of our own rows with the name is a colleague
+            // who already holds that address (a namesake), never this person.
+            var listed = merged.Contacts.FirstOrDefault(c => !c.Provenance.Contains(SourceOwn) && SamePerson(c, name));
             if (listed is not null)
             {
                 var local = listed.Email[..listed.Email.LastIndexOf('@')].ToLowerInvariant();
@@ -110,7 +161,17 @@ public sealed class AddressFinder(EmailVerifier? verifier, DomainSearchService? 
                 continue;
             }
 
-            plans.Add((person, SourceGuess, CandidateGenerator.Generate(name, patterns, taken, MaxCandidates).ToList(), null));
+            IReadOnlyList<Candidate>? candidates;
+            if (knowledge.Contested!.TryGetValue(person.Id, out var contest))
+            {
+                candidates = CandidateGenerator.GenerateContested(name, patterns, taken, contest.ClaimedBefore, contest.LocalPart, MaxCandidates);
+            }
+            else if (!byName.TryGetValue(name, out candidates))
+            {
+                candidates = byName[name] = CandidateGenerator.Generate(name, patterns, taken, MaxCandidates);
+            }
+
+            plans.Add((person, SourceGuess, candidates.ToList(), null));
         }
 
         // One verification pass for the domain: known addresses (each its own group) and each person's

@@ -14,7 +14,7 @@ public class TitlesCommandTests
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-        Assert.Equal("id,Name,Job Title,role,seniority,department,role_2", lines[0]);
+        Assert.Equal("id,Name,Job Title,role,seniority,department,title_role", lines[0]);
         Assert.Equal("1,\"Smith, Ann\",VP of Marketing | LinkedIn,x,vp,marketing,economic_buyer", lines[1]);
         Assert.Equal("2,Bob,Einkaufsleiterin,y,director,procurement,blocker", lines[2]);
         Assert.Equal("3,Carl,,,unknown,other,none", lines[3]);

@@ -82,7 +82,7 @@ public class AddressFinderTests
     }
 
     [Fact]
-    public async Task Find_ReusesTheKnownAddress_WhenTheSamePersonIsListedAgain()
+    public async Task Find_NeverHandsOutAColleaguesAddress_WhenANamesakeIsKnown()
     {
         var finder = new AddressFinder(verifier: null, search: null);
 
@@ -93,8 +93,51 @@ public class AddressFinderTests
         ]);
 
         var again = found.Results.Single(r => r.Id == 2);
-        Assert.Equal("john.smith@acme.test", again.Email);
-        Assert.Equal(AddressFinder.SourceOwn, again.Source);
+        Assert.Equal("john.smith2@acme.test", again.Email);
+        Assert.DoesNotContain("john.smith@acme.test", again.Candidates);
+        Assert.Equal(AddressFinder.SourceGuess, again.Source);
+    }
+
+    [Fact]
+    public async Task Find_GivesNamesakesDifferentTopGuesses_WhenTwoRowsShareAName()
+    {
+        var finder = new AddressFinder(verifier: null, search: null);
+
+        var found = await finder.FindAsync("acme.test",
+        [
+            new FindRequest(1, "Anna", "Berg", null, null, "anna.berg@acme.test"),
+            new FindRequest(2, "Paul", "Lind", null, null, "paul.lind@acme.test"),
+            new FindRequest(3, "Maria", "Garcia", null, null, null),
+            new FindRequest(4, "Maria", "Garcia", null, null, null),
+        ]);
+
+        var first = found.Results.Single(r => r.Id == 3);
+        var second = found.Results.Single(r => r.Id == 4);
+        Assert.Equal("maria.garcia@acme.test", first.Email);
+        Assert.Equal("maria.garcia2@acme.test", second.Email);
+        Assert.Equal("maria.garcia2@acme.test", first.Candidates[1]);  // which of them holds which is unknown
+        Assert.Equal("maria.garcia@acme.test", second.Candidates[1]);
+    }
+
+    [Fact]
+    public async Task Find_GivesDifferentTopGuesses_WhenNamesakesArriveInSeparateCalls()
+    {
+        var finder = new AddressFinder(verifier: null, search: null);
+        FindRequest[] rows =
+        [
+            new(1, "Jane", "Smith", null, null, "jsmith@acme.test"),
+            new(2, "Paul", "Martin", null, null, "pmartin@acme.test"),
+            new(3, "Tom", "Berg", null, null, null),
+            new(4, "Tina", "Berg", null, null, null),
+        ];
+        var knowledge = AddressFinder.WithNamesakes(await finder.LearnAsync("acme.test", rows.Where(AddressFinder.HasAddress)), rows);
+
+        var tom = await finder.FindAsync("acme.test", [rows[2]], knowledge);
+        var tina = await finder.FindAsync("acme.test", [rows[3]], knowledge);
+
+        Assert.Equal("tberg@acme.test", tom.Results[0].Email);
+        Assert.NotEqual("tberg@acme.test", tina.Results[0].Email);
+        Assert.Contains("tberg@acme.test", tina.Results[0].Candidates.Take(3));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public class NameNormalizerTests
     // first | last | full → first variants | middle initials | last variants ("|"-separated, best first).
     [Theory]
     // German, Austrian, Swiss
-    [InlineData("Thomas", "Müller", null, "thomas", "", "muller|mueller")]
+    [InlineData("Thomas", "Müller", null, "thomas|tom|tommy", "", "muller|mueller")]
     [InlineData("Jürgen", "Großmann", null, "jurgen|juergen", "", "grossmann")]
     [InlineData("Anne-Sophie", "Mutter", null, "annesophie|anne-sophie|anne", "", "mutter")]
     [InlineData(null, null, "Prof. Dr. Hans-Peter Müller-Lüdenscheidt", "hanspeter|hans-peter|hans", "",
@@ -22,7 +22,7 @@ public class NameNormalizerTests
     [InlineData("Dagný", "Sigurðardóttir", null, "dagny", "", "sigurdardottir")]
     // Polish, Czech, Serbian/Croatian
     [InlineData("Łukasz", "Żółkiewski", null, "lukasz", "", "zolkiewski")]
-    [InlineData("Małgorzata", "Wiśniewska", null, "malgorzata", "", "wisniewska")]
+    [InlineData("Małgorzata", "Wiśniewska", null, "malgorzata|gosia", "", "wisniewska")]
     [InlineData("Jiří", "Dvořák", null, "jiri", "", "dvorak")]
     [InlineData("Kateřina", "Nováková", null, "katerina", "", "novakova")]
     [InlineData("Tomáš", "Černý", null, "tomas", "", "cerny")]
@@ -34,7 +34,7 @@ public class NameNormalizerTests
     [InlineData("Jean-Pierre", "Léger", null, "jeanpierre|jean-pierre|jean", "", "leger")]
     [InlineData("Renée", "Le Roux", null, "renee", "", "leroux|roux")]
     // Spanish and Portuguese
-    [InlineData("José", "García-López", null, "jose", "", "garcialopez|garcia-lopez|garcia")]
+    [InlineData("José", "García-López", null, "jose|pepe", "", "garcialopez|garcia-lopez|garcia")]
     [InlineData("María", "de la Cruz", null, "maria", "", "delacruz|cruz")]
     [InlineData("Iñigo", "Ibáñez", null, "inigo", "", "ibanez")]
     [InlineData("Zoë", "Saldaña", null, "zoe", "", "saldana")]
@@ -51,7 +51,7 @@ public class NameNormalizerTests
     [InlineData("Siobhán", "O'Brien", null, "siobhan", "", "obrien")]
     [InlineData(null, null, "Mr. Seán Ó Ceallaigh", "sean", "", "oceallaigh|ceallaigh")]
     // Italian
-    [InlineData("Giuseppe", "D'Angelo", null, "giuseppe", "", "dangelo")]
+    [InlineData("Giuseppe", "D'Angelo", null, "giuseppe|beppe|peppe", "", "dangelo")]
     [InlineData("Marco", "Di Stefano", null, "marco", "", "distefano|stefano")]
     // Vietnamese
     [InlineData("Minh", "Nguyễn", null, "minh", "", "nguyen")]
@@ -64,14 +64,42 @@ public class NameNormalizerTests
     [InlineData(null, null, "Dr. Jane Q. Public", "jane", "q", "public")]
     [InlineData(null, null, "Public, Jane", "jane", "", "public")]
     [InlineData(null, null, "John Smith Jr.", "john", "", "smith")]
-    [InlineData(null, null, "Robert Downey, Jr.", "robert", "", "downey")]
+    [InlineData(null, null, "Robert Downey, Jr.", "robert|bob|rob|bobby", "", "downey")]
     [InlineData(null, null, "Martin Luther King III", "martin", "l", "king")]
     [InlineData(null, null, "Smith, John A., MBA", "john", "a", "smith")]
     [InlineData(null, null, "Ms. Mary Ann Smith, Ph.D., CPA", "mary", "a", "smith")]
     [InlineData("Mary", "Jones, PhD", null, "mary", "", "jones")]
-    [InlineData("Robert \"Bob\"", "Smith", null, "robert", "", "smith")]
+    [InlineData("Robert \"Bob\"", "Smith", null, "robert|bob|rob|bobby", "", "smith")]
     [InlineData("Jane Public", null, null, "jane", "", "public")]
     [InlineData("Madonna", null, null, "madonna", "", "")]
+    // Compound given names: cut first where that is the culture's habit, never for East Asian syllables
+    [InlineData("Ana María", "Gómez", null, "ana|anamaria|am", "", "gomez")]
+    [InlineData("Mary Ann", "Smith", null, "mary|maryann|ma", "", "smith")]
+    [InlineData("João Lucas", "Silva", null, "joaolucas|joao|jl", "", "silva")]
+    [InlineData("Mỹ Nhi", "Nguyễn", null, "mynhi", "", "nguyen")]
+    [InlineData("Giao Kiều", "Trần", null, "giaokieu", "", "tran")]
+    [InlineData("Min-jun", "Kim", null, "minjun|min-jun", "", "kim")]
+    [InlineData("John A.", "Smith", null, "john", "a", "smith")]
+    // Double family names: Spanish keep the first, Portuguese the last
+    [InlineData("Ana", "Reynoso Echevarría", null, "ana", "", "reynoso|reynosoechevarria|echevarria")]
+    [InlineData("Sofía", "García-López Pérez", null, "sofia", "", "garcialopez|garcialopezperez|perez")]
+    [InlineData("Carla", "dos Santos Martins", null, "carla", "", "martins|dossantosmartins|santosmartins|dossantos")]
+    [InlineData(null, null, "Ana María Reynoso Echevarría", "ana|anamaria|am", "", "reynoso|reynosoechevarria|echevarria")]
+    [InlineData(null, null, "João Lucas dos Santos Martins", "joaolucas|joao|jl", "", "martins|dossantosmartins|santosmartins|dossantos")]
+    // Family name first in a full name
+    [InlineData(null, null, "Nguyễn Văn An", "an", "", "nguyen")]
+    [InlineData(null, null, "Nguyễn Mỹ Nhi", "mynhi", "", "nguyen")]
+    [InlineData(null, null, "Kovács János", "janos", "", "kovacs")]
+    [InlineData(null, null, "Wang Xiaoming", "xiaoming", "", "wang")]
+    [InlineData(null, null, "Wang Zhi Wei", "zhiwei", "", "wang")]
+    [InlineData(null, null, "Tanaka Hiroshi", "hiroshi", "", "tanaka")]
+    [InlineData(null, null, "Min Jun Kim", "minjun", "", "kim")]
+    [InlineData(null, null, "Li Wei", "wei", "", "li")]
+    [InlineData(null, null, "Wei Wang", "wei", "", "wang")]
+    [InlineData(null, null, "Xu Fang", "fang", "", "xu")]
+    // Nicknames both ways
+    [InlineData("Bob", "Smith", null, "bob|robert", "", "smith")]
+    [InlineData("Aleksandr", "Ivanov", null, "aleksandr|sasha|alex", "", "ivanov")]
     // Non-Latin scripts only with a Latin form alongside
     [InlineData("Иван", "Петров", "Ivan Petrov", "ivan", "", "petrov")]
     [InlineData(null, null, "李小龍 (Bruce Lee)", "bruce", "", "lee")]

@@ -55,9 +55,9 @@ public class AddressFormatTests
     [InlineData("Jane", "Public", AddressFormat.FLast, "jpublic")]
     [InlineData("Jane", "Public", AddressFormat.LastDotF, "public.j")]
     [InlineData("Jane", "Public", AddressFormat.FL, "jp")]
-    [InlineData("Jürgen", "Müller", AddressFormat.FirstDotLast, "jurgen.muller|jurgen.mueller|juergen.muller|juergen.mueller")]
+    [InlineData("Jürgen", "Müller", AddressFormat.FirstDotLast, "jurgen.muller|juergen.mueller|jurgen.mueller|juergen.muller")]
     [InlineData("Jürgen", "Müller", AddressFormat.FLast, "jmuller|jmueller")]
-    [InlineData("José", "García-López", AddressFormat.FirstUnderscoreLast, "jose_garcialopez|jose_garcia-lopez|jose_garcia")]
+    [InlineData("Inés", "García-López", AddressFormat.FirstUnderscoreLast, "ines_garcialopez|ines_garcia-lopez|ines_garcia")]
     [InlineData("Jan", "van der Berg", AddressFormat.FirstLast, "janvanderberg|janberg")]
     [InlineData("Madonna", null, AddressFormat.First, "madonna")]
     [InlineData("Madonna", null, AddressFormat.FirstDotLast, "")]
@@ -261,7 +261,7 @@ public class CandidateGeneratorTests
         Assert.Equal("john.smith2", candidates[0].LocalPart);
         Assert.Equal(2, candidates[0].CollisionNumber);
         Assert.DoesNotContain(candidates, c => c.LocalPart == "john.smith");
-        Assert.Contains(candidates, c => c.LocalPart == "john.smith3" && c.CollisionNumber == 3);
+        Assert.Contains(candidates, c => c.LocalPart == "john.smith1" && c.CollisionNumber == 1);
     }
 
     [Fact]

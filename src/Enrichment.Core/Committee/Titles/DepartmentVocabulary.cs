@@ -15,18 +15,18 @@ internal static class DepartmentVocabulary
 
     public static IEnumerable<(string, DepartmentCue)> Entries() =>
     [
-        ("strategy|strategic planning|corporate strategy|corporate development|corp dev|corpdev|chief of staff|office of the ceo|executive office|" +
+        ("country director|strategy|strategic planning|corporate strategy|corporate development|corp dev|corpdev|chief of staff|office of the ceo|executive office|" +
          "executive assistant|executive secretary|secretaria ejecutiva|secretária executiva|personal assistant|ea|ceo|founder|cofounder|managing director|general management|business transformation|" +
          "prokurist|prokuristin|geschäftsführung|geschäftsleitung|unternehmensentwicklung|strategie|unternehmensstrategie|vorstandsbüro|" +
          "direction générale|stratégie|développement stratégique|estrategia|estratégia|dirección general|direção geral|strategia|direzione generale|" +
          "directie|strategie en beleid|strategi|ledningsgrupp|zarządu|asystentka zarządu|asystent zarządu|vd assistent|ledningsassistent|" +
          "affärsområde*|direktionsassistent*|asistente de dirección|assistente di direzione|assistante de direction|assistant de direction|secretaria de dirección|" +
          "directiesecretaresse|chefsekretär*|secrétaire de direction|assistente executiva|secretária executiva", S(Department.Executive)),
-        ("executive|exec|direction|dirección|direção|direzione|ledning|management|board office|transformation", W(Department.Executive)),
+        ("general manager|assistant general manager|deputy general manager|country manager|gm|executive|exec|direction|dirección|direção|direzione|ledning|management|board office|transformation", W(Department.Executive)),
 
-        ("finance|finances|financial|financ*|fpa|fp a|treasury|tax|taxes|taxation|controlling|controller|comptroller|billing|payroll|internal audit|" +
+        ("finance|finances|financial|financ*|fpa|fp a|treasury|tax|taxes|taxation|controlling*|controlling|controller|comptroller|billing|payroll|internal audit|" +
          "credit|credit control|collections|accounting|accountant|accountants|accounts|accounts payable|accounts receivable|bookkeeper|" +
-         "bookkeeping|revenue accountant|investment|investments|cfo office|cost accounting|credit risk|finops|" +
+         "internal controls|internal control|bookkeeping|revenue accountant|investment|investments|cfo office|cost accounting|credit risk|finops|" +
          "finanzen|finanzbuchhaltung|finanz*|buchhaltung|*buchhaltung|buchhalter*|*buchhalter*|rechnungswesen|steuer*|lohnbuchhaltung|lohn*|" +
          "kaufmännisch*|kaufmännischer leiter|controllerin|bilanz*|debitoren*|kreditoren*|treasurer|" +
          "comptab*|trésor*|fiscal*|fiscalité|paie|contrôle de gestion|contrôleur de gestion|contrôleuse de gestion|contrôleur|contrôleuse|daf|raf|administratif et financier|" +
@@ -46,7 +46,7 @@ internal static class DepartmentVocabulary
          "desktop support|it support|it operations|sysadmin|system administrator|systems administrator|system administration|enterprise architect|" +
          "enterprise architecture|cloud architect|cloud|solution architect|erp|sap|crm|salesforce|hris|hris administrator|business analyst|" +
          "business systems|business applications|enterprise applications|applications|application support|digital transformation|cio|dsi|" +
-         "servicedesk|analityk biznesowy|analista de negocios|analista de negócios|analyste métier|analista funcional|analista funzionale|business analist|affärsanalytiker|dba|database|database administrator|systems engineer|system engineer|systems analyst|it analyst|it specialist|it consultant|it administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
+         "amministratore di sistema|amministratore di rete|sistema|sistemi|servicedesk|analityk biznesowy|analista de negocios|analista de negócios|analyste métier|analista funcional|analista funzionale|business analist|affärsanalytiker|dba|database|database administrator|systems engineer|system engineer|systems analyst|it analyst|it specialist|it consultant|it administrator|datacenter|data center|telecom*|end user computing|workplace technology|m365|microsoft 365|" +
          "servicenow|workday|netsuite|oracle|dynamics|it service management|itsm|" +
          "edv|informatik|wirtschaftsinformatik*|*informatiker|informatiker*|it service|netzwerk*|systemadministrat*|systembetreuer*|" +
          "informatique|systèmes d information|systèmes informatiques|si|système d information|réseau|réseaux|infogérance|" +
@@ -72,7 +72,7 @@ internal static class DepartmentVocabulary
          "ontwikkeling|softwareontwikkel*|software ontwikkelaar|" +
          "oprogramowani*|rozwoju oprogramowania|rozwój|badań i rozwoju|" +
          "mjukvar*|utveckling*|utvecklingschef|teknisk chef|teknikchef|systemutveckl*|utvecklare|*utvecklare|programmerare", S(Department.Engineering)),
-        ("engr|eng|technical|tech|development|techniczn*|technicz*", W(Department.Engineering)),
+        ("engr|eng|test|testing|delivery|technical|tech|development|techniczn*|technicz*", W(Department.Engineering)),
         ("engineer|engineers|enginer|engeneer|developer|developers|dev|programmer|coder|tester|ingenieur|*ingenieur|ingénieur|" +
          "ingeniero|ingeniera|engenheiro|engenheira|ingegnere|inżynier|ingenjör|*ingenjör|développeur|développeuse|developpeur|desarrollador|" +
          "desarrolladora|programador|programadora|desenvolvedor|desenvolvedora|sviluppatore|sviluppatrice|programmatore|programmatrice|" +
@@ -89,7 +89,7 @@ internal static class DepartmentVocabulary
          "beveiliging|informatiebeveiliging|cybersecurity specialist|" +
          "bezpieczeństw*|cyberbezpieczeństw*|bezpieczeństwa it|bezpieczeństwa informacji|" +
          "säkerhet*|informationssäkerhet*|it säkerhet|it säkerhet*|cybersäkerhet|säkerhetschef", S(Department.Security)),
-        ("grc|governance risk|risk and compliance|risk compliance|governance risk and compliance|security compliance|it compliance|it risk|" +
+        ("grc|governance , risk , compliance|governance risk , compliance|governance , risk and compliance|governance risk|risk and compliance|risk compliance|governance risk and compliance|security compliance|it compliance|it risk|" +
          "cyber risk|technology risk|information risk|vendor risk|third party risk|supplier risk|it audit|it auditor|security audit|security auditor|" +
          "information security officer|iso|isso|security officer|it security officer|rssi|information assurance|security governance|" +
          "informationssicherheitsbeauftragt*|it sicherheitsbeauftragt*|isb|it compliance officer|sox it|iso 27001|" +
@@ -121,7 +121,7 @@ internal static class DepartmentVocabulary
          "advokat|juridik*|dataskydd*|bolagsjurist|chefsjurist", S(Department.Legal)),
 
         ("rr hh|rrhh|hr|human resources|human resource|people|people operations|people ops|people partner|talent|talent acquisition|recruit*|recruiter|" +
-         "lnd|learning and development|learning development|training and development|compensation|benefits|compensation and benefits|cnb|" +
+         "learning|lnd|learning and development|learning development|training and development|compensation|benefits|compensation and benefits|cnb|" +
          "total rewards|rewards|hrbp|chro|employee experience|employee relations|personnel|workforce|hr business partner|hrm|staffing|" +
          "personal|personal*|personalentwickl*|personalabteilung|personalwesen|personalreferent*|personalleiter*|personalentwicklung|recruiting|talent*|" +
          "ausbildungsleiter*|rh|ressources humaines|drh|rrh|recrutement|recrut*|formation|talents|gestion des talents|" +
@@ -132,11 +132,11 @@ internal static class DepartmentVocabulary
          "kadr*|kadry|zasobów ludzkich|rekrut*|personaln*|" +
          "personalchef|personalavdelning|rekryt*|hr chef|kompetensutveckling", S(Department.Hr)),
 
-        ("sales|sale|sell|selling|account executive|ae|account manager|key account|key account manager|key accounts|kam|account director|" +
+        ("sales*|capo area|negocios|negócios|negocio|negócio|sales|sale|sell|selling|account executive|ae|account manager|key account|key account manager|key accounts|kam|account director|" +
          "sdr|bdr|business development|bizdev|biz dev|business developer|partnerships|partnership|partner manager|channel|channels|alliances|" +
          "presales|pre sales|sales engineer|solutions consultant|solutions engineer|solution consultant|solution engineer|solutions architect|" +
          "sales operations|sales ops|salesops|revops|revenue operations|revenue|enablement|sales enablement|commercial|inside sales|field sales|" +
-         "account management|new business|territory|client partner|client director|client executive|retail sales|inside sales representative|cro|" +
+         "account management|new business|territory|global accounts|strategic accounts|enterprise accounts|major accounts|named accounts|national accounts|client partner|client director|client executive|retail sales|inside sales representative|cro|" +
          "vertrieb*|*vertrieb|verkauf*|außendienst*|aussendienst*|innendienst*|geschäftsentwicklung|neukunden*|kundenakquise|" +
          "vente|ventes|affaires|développement|ingénieure d affaires|ingénieur commercial|ingénieure commerciale|ingénieur d affaires|chargé d affaires|chargée d affaires|développement commercial|" +
          "attaché commercial|attachée commerciale|grands comptes|adv|administration des ventes|commercial|commerciale|vendeur|vendeuse|délégué commercial|" +
@@ -175,8 +175,8 @@ internal static class DepartmentVocabulary
          "logistica|produzione|magazzino|stabilimento|manutenzione|" +
          "logistiek*|productie*|bedrijfsvoering|facilitair*|werkvoorbereid*|magazijn*|" +
          "operacyjn*|logistyk*|produkcj*|magazyn*|utrzymania ruchu|" +
-         "verksamhet*|drift|driftchef|kontor*|fastighet*|produktionschef", S(Department.Operations)),
-        ("ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
+         "bedrijfsleider|bedrijfsbureau|verksamhet*|drift|driftchef|kontor*|fastighet*|produktionschef", S(Department.Operations)),
+        ("vestiging*|oddzia*|administracj*|biurow*|commessa|commesse|planejamento|pcp|planificación|pianificazione|planering|planowani*|monteur|*monteur|montör|technolog*|materials|material|materiales|materiais|materiali|site|ops|office|project|projects|program|programme|programs|administration|administrative|admin|quality|planning|planner|*planner|" +
          "project manager|program manager|programme manager|pmo|projekt*|projet|projets|proyecto|proyectos|projeto|projetos|progetto|progetti|" +
          "project*|projektu|projektów|projektledare|administración|administrativo|administrativa|administratif|administrative|qualité|calidad|" +
          "qualidade|qualità|kwaliteit*|jakości|kvalitet*|segreteria|secretariat|secrétariat|secretariaat|sekretariat*|administratief*|programma*|office assistant|store|stores|shop|retail|branch|restaurant|filiale|filialleiter*|" +
@@ -185,7 +185,7 @@ internal static class DepartmentVocabulary
         ("call center|callcenter|contact center|call centre|centro de atendimento|centro de llamadas|support*|customer success|customer service|customer support|customer care|customer experience|client services|client service|client success|" +
          "support|technical support|implementation|implementations|onboarding|professional services|cx|csm|customer operations|" +
          "technical account manager|support engineer|support specialist|service delivery|customer|customers|customer success manager|" +
-         "kundenservice|kundendienst|servicetechniker*|field service|kundendiensttechniker*|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
+         "servicetechni*|servicetekni*|servicemonteur|servicemont*|kundenservice|kundendienst|servicetechniker*|field service|kundendiensttechniker*|kundenbetreu*|kundenberat*|kundensupport|kunden*|kundenerfolg|kundenzufriedenheit|" +
          "service client|relation client|relation clientèle|satisfaction client|conseiller clientèle|conseillère clientèle|chargé de clientèle|" +
          "chargée de clientèle|service après vente|sav|" +
          "atención al cliente|servicio al cliente|experiencia del cliente|soporte|éxito del cliente|posventa|postventa|" +

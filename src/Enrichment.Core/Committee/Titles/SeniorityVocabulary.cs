@@ -65,7 +65,7 @@ internal static class SeniorityVocabulary
          "head|heads|head of|*hoofd|hoofd|controller|controllerin|*controller|comptroller|financial controller|treasurer|trésorier|trésorière|tesorero|tesorera|" +
          "tesoureiro|tesoureira|tesoriere|contrôleur|contrôleuse|kontroler|kontrolerka|" +
          "chief of staff|chef de cabinet|jefe de gabinete|jefa de gabinete|stabschef|" +
-         "assistant general counsel|associate general counsel|deputy general counsel|agc|dgc|avp|assistant vice president|associate vice president|" +
+         "assistant general manager|deputy general manager|assistant general counsel|associate general counsel|deputy general counsel|agc|dgc|avp|assistant vice president|associate vice president|" +
          "*leiter|*leiterin|leitung|*leitung|chef|*chef|chef för|prokurist|prokuristin|główny księgowy|główna księgowa|chief accountant|" +
          "dsi|drh|daf|raf|dsi adjoint", new SeniorityCue(Cue.Director)),
 
@@ -73,7 +73,7 @@ internal static class SeniorityVocabulary
          "teamleitung*|gruppenleitung*|projektleitung*|schichtleitung*|filialleitung*|teamleiter*|gruppenleiter*|projektleiter*|schichtleiter*|filialleiter*|marktleiter*|bauleiter*|objektleiter*|" +
          "teamleider*|projectleider*|*leider|bedrijfsleider|leidinggevende|teamledare|*ledare|" +
          "supervisor|supervisora|superviseur|superviseure|supervisore|supervisorin|assistant manager|" +
-         "resp|kier|responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
+         "menedżer|menadżer|menedżerka|menedzer|meister|*meister|meisterin|mistrz|brygadzista|brygadzistka|resp|kier|responsable|responsables|responsabile|ansvarig|*ansvarig|gerente|gerenta|jefe|jefa|kierownik*|kierowniczk*|*kierownik|" +
          "chef de|chef d|capo|capoufficio|caporeparto|coordenador|coordenadora|encargado|encargada|encarregado|encarregada|gestor|gestora|" +
          "líder de equipo|líder de equipe|lider zespołu|liderka zespołu|" +
          "information security officer|iso|isso|security officer|it security officer|data protection officer|dpo|privacy officer|compliance officer|" +
@@ -138,7 +138,7 @@ internal static class SeniorityVocabulary
         "executive|exec|sdr|bdr|consultant|consultants|product owner|process owner|scrum master|technician|technologist|designer|writer|copywriter|editor|" +
         "agent|clerk|generalist|officer|scientist|researcher|planner|auditor|tester|strategist|marketer|member of technical staff|mts|operator|" +
         "instructor|trainer|underwriter|broker|dispatcher|producer|evangelist|advocate|nurse|teacher|professor|lecturer|physician|pharmacist|" +
-        "staff accountant|employee|worker|sre|dba|qa|devops engineer|data entry|expert comptable|" +
+        "company secretary|corporate secretary|staff accountant|employee|worker|sre|dba|qa|devops engineer|data entry|expert comptable|" +
         // German
         "ingenieur|ingenieurin|*ingenieur|*ingenieurin|*entwickler*|*referent|*referentin|referent|referentin|*sachbearbeiter|*sachbearbeiterin|" +
         "sachbearbeiter|sachbearbeiterin|*mitarbeiter|*mitarbeiterin|mitarbeiter|mitarbeiterin|*einkäufer|*einkäuferin|einkäufer|einkäuferin|" +
@@ -171,7 +171,7 @@ internal static class SeniorityVocabulary
         "boekhouder|*boekhouder|inkoper|*inkoper|verkoper|*verkoper|vertegenwoordiger|marketeer|*marketeer|planner|*planner|werkvoorbereider|" +
         "*specialist|*consultant|*coordinator|*engineer|*recruiter|advocaat|verpleegkundige|docent|leraar|lerares|" +
         // Polish
-        "spec|coord|informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
+        "monteur|*monteur|montör|*montör|montador|montadora|montatore|technolog|technolożka|*arbetare|*arbeiter|*arbeiterin|amministratore di sistema|amministratore di rete|spec|coord|informatyk|informatyczka|logistiker|logistikerin|specjalista|specjalistka|inżynier|inżynierka|programista|programistka|analityk|analityczka|konsultant|konsultantka|księgowy|księgowa|" +
         "kupiec|zakupowiec|prawnik|prawniczka|radca prawny|radczyni prawna|adwokat|rekruter|rekruterka|handlowiec|przedstawiciel|przedstawicielka|" +
         "przedstawiciel handlowy|koordynator|koordynatorka|referent|technik|pracownik|pracowniczka|tester|testerka|pielęgniarka|nauczyciel|nauczycielka|" +
         // Swedish

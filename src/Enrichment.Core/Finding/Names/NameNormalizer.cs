@@ -27,7 +27,7 @@ public static class NameNormalizer
     // Words that join a family name ("van der Berg", "de la Cruz", "dos Santos", "bin Salman", Irish "Ó Súilleabháin").
     private static readonly FrozenSet<string> Particles = FrozenSet.Create(StringComparer.Ordinal,
         "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "la", "le", "da", "das", "dos", "di", "du",
-        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac", "lo");
+        "des", "ter", "ten", "te", "zu", "zum", "zur", "af", "av", "bin", "binti", "ibn", "al", "el", "st", "ste", "o", "ni", "nic", "ui", "mac", "lo", "dela");
 
     /// <summary>
     /// Reduces a name to ASCII variants. Separate first/last fields win; <paramref name="fullName"/> is used
@@ -134,7 +134,10 @@ public static class NameNormalizer
             return null;
         }
 
-        return Build(firstTokens[0], firstTokens.Skip(1), lastTokens);
+        // "John A." keeps A as a middle initial; other words belong to a compound given name ("Ana María", "Mary Ann").
+        var given = firstTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
+        var middle = firstTokens.Skip(1).Where(IsInitial).ToList();
+        return Build(given, middle, lastTokens);
     }
 
     private static PersonName? FromFull(string full)
@@ -157,7 +160,16 @@ public static class NameNormalizer
             var givenTokens = segments[1];
             StripLeading(givenTokens, Honorifics);
             StripTrailing(lastTokens, Suffixes);
-            return givenTokens.Count == 0 ? null : Build(givenTokens[0], givenTokens.Skip(1), lastTokens);
+            if (givenTokens.Count == 0)
+            {
+                return null;
+            }
+
+            var given = givenTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
+            var culture = Culture(given, lastTokens);
+            return culture == NameCultureHint.None
+                ? Build([givenTokens[0]], givenTokens.Skip(1), lastTokens)
+                : Build(given, givenTokens.Skip(1).Where(IsInitial), lastTokens);
         }
 
         return FromTokens(segments[0]);
@@ -181,22 +193,57 @@ public static class NameNormalizer
 
         if (tokens.Count == 1)
         {
-            return Build(tokens[0], [], []);
+            return Build([tokens[0]], [], []);
         }
 
-        // The family name is the last token plus any particles directly before it ("Jan van der Berg").
+        // Family name first (Nguyễn Văn An, Kovács János, Wang Xiaoming, Tanaka Hiroshi): the first word is a common
+        // family name of a culture that writes it first and the last word is not one, or a less common one
+        // ("Wang Zhi Wei", "Xu Fang"; but "Min Jun Kim" is in given-name-first order).
+        if (NameCulture.SurnameFirstRank(Fold(tokens[0])) is { } firstRank
+            && (NameCulture.SurnameFirstRank(Fold(tokens[^1])) is not { } lastRank || firstRank < lastRank))
+        {
+            var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
+            return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);
+        }
+
+        // The family name is the last word, or the last two where both are Spanish or Portuguese family names
+        // ("Ana María Reynoso Echevarría", "João Lucas dos Santos Martins"), plus any particles before it.
         var start = tokens.Count - 1;
+        if (tokens.Count >= 3 && NameCulture.IsIberianFamilyName(Fold(tokens[^2])) && NameCulture.IsIberianFamilyName(Fold(tokens[^1])))
+        {
+            start--;
+        }
+
         while (start - 1 >= 1 && IsIn(tokens[start - 1], Particles))
         {
             start--;
         }
 
-        return Build(tokens[0], tokens.Skip(1).Take(start - 1), tokens.Skip(start).ToList());
+        var family = tokens.Skip(start).ToList();
+        var before = tokens.Take(start).ToList();
+        var compound = before.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
+
+        // Words between given and family name are middle names in English ("Mary Ann Smith" → m. a.), but part of
+        // the given name where the culture uses compound given names ("José Luis Martínez", "Min Jun Kim").
+        return Culture(compound, family) == NameCultureHint.None
+            ? Build([before[0]], before.Skip(1), family)
+            : Build(compound, before.Skip(1).Where(IsInitial), family);
     }
 
-    private static PersonName? Build(string firstToken, IEnumerable<string> middleTokens, List<string> lastTokens)
+    private static NameCultureHint Culture(IEnumerable<string> givenTokens, IEnumerable<string> familyTokens)
     {
-        var (firstVariants, firstKinds) = CompoundVariants([], firstToken.Split('-', StringSplitOptions.RemoveEmptyEntries), firstToken.Contains('-', StringComparison.Ordinal));
+        var given = givenTokens.SelectMany(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries)).Select(Fold).Where(t => t.Length > 0).ToList();
+        var family = familyTokens.SelectMany(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => !IsIn(t, Particles)).Select(Fold).Where(t => t.Length > 0).ToList();
+        var portuguese = givenTokens.Concat(familyTokens).Any(t => t.AsSpan().IndexOfAny("ãõÃÕ") >= 0);
+        return NameCulture.Detect(given, family, portuguese);
+    }
+
+    private static PersonName? Build(List<string> givenTokens, IEnumerable<string> middleTokens, List<string> lastTokens)
+    {
+        var culture = Culture(givenTokens, lastTokens);
+        var givenParts = givenTokens.SelectMany(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var (firstVariants, firstKinds) = GivenVariants(givenParts, givenTokens.Any(t => t.Contains('-', StringComparison.Ordinal)), culture);
         if (firstVariants.Count == 0)
         {
             return null;
@@ -212,20 +259,61 @@ public static class NameNormalizer
             }
         }
 
-        var (lastVariants, lastKinds) = lastTokens.Count == 0 ? ([], []) : LastVariants(lastTokens);
+        var (lastVariants, lastKinds) = lastTokens.Count == 0 ? ([], []) : LastVariants(lastTokens, culture);
         if (lastTokens.Count > 0 && lastVariants.Count == 0)
         {
             return null;  // A family name we cannot spell in ASCII: better no name than a wrong one.
         }
 
-        return new PersonName(firstVariants, middle, lastVariants) { FirstKinds = firstKinds, LastKinds = lastKinds };
+        return new PersonName(firstVariants, middle, lastVariants) { FirstKinds = firstKinds, LastKinds = lastKinds, Culture = culture };
     }
 
-    private static (List<string>, List<SpellingKind>) LastVariants(List<string> tokens)
+    /// <summary>
+    /// Spellings of a given name, best first. A single name, then its nicknames. A compound one in the order its
+    /// culture's admins most often write it: East Asian syllables are never cut (mynhi, minjun); hyphenated ones
+    /// joined first (jeanpierre, jean-pierre, jean); Brazilian/Portuguese double names joined first (joaolucas);
+    /// other space-separated ones cut to the first word first (ana, anamaria, am).
+    /// </summary>
+    private static (List<string> Variants, List<SpellingKind> Kinds) GivenVariants(List<string> parts, bool hyphenated, NameCultureHint culture)
+    {
+        if (parts.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var joined = (string.Concat(parts), SpellingShape.CompoundJoined);
+        var dashed = (string.Join('-', parts), SpellingShape.CompoundHyphenated);
+        var first = (parts[0], SpellingShape.CompoundFirstPart);
+        var initials = (string.Concat(parts.Select(p => Fold(p) is { Length: > 0 } f ? f[..1] : "")), SpellingShape.CompoundInitials);
+        List<(string, SpellingShape)> forms = parts.Count == 1
+            ? [(parts[0], SpellingShape.Simple)]
+            : culture == NameCultureHint.EastAsian ? (hyphenated ? [joined, dashed] : [joined])
+            : hyphenated ? [joined, dashed, first]
+            : culture == NameCultureHint.Lusophone ? [joined, first, initials]
+            : [first, joined, initials];
+
+        var (variants, kinds) = Spellings(forms);
+        if (parts.Count == 1 && variants.Count > 0)
+        {
+            foreach (var nickname in Nicknames.For(variants[0]))
+            {
+                if (!variants.Contains(nickname, StringComparer.Ordinal))
+                {
+                    variants.Add(nickname);
+                    kinds.Add(new SpellingKind(SpellingShape.Nickname, Expanded: false, HasExpansion: false));
+                }
+            }
+        }
+
+        return (variants, kinds);
+    }
+
+    private static (List<string>, List<SpellingKind>) LastVariants(List<string> tokens, NameCultureHint culture)
     {
         // Split off leading particles ("van der", "de la", and the hyphenated Arabic "al-"/"el-").
         var particles = new List<string>();
         var rest = new List<string>();
+        var words = new List<string>();  // the family names as written, hyphens kept ("García-López", "Pérez")
         var hyphenated = false;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -235,6 +323,8 @@ public static class NameNormalizer
                 particles.Add(token);
                 continue;
             }
+
+            words.Add(token);
 
             var dash = token.IndexOf('-', StringComparison.Ordinal);
             if (rest.Count == 0 && dash > 0 && dash < token.Length - 1 && IsIn(token[..dash], Particles))
@@ -254,15 +344,34 @@ public static class NameNormalizer
             return ([], []);
         }
 
+        var p = string.Concat(particles);
+        if (words.Count == 2 && culture is NameCultureHint.Hispanic or NameCultureHint.Lusophone)
+        {
+            // Two family names: Spanish admins keep the first (paternal) one, Portuguese and Brazilian the last.
+            // Each may itself be hyphenated ("García-López Pérez"): it is kept whole, joined.
+            var (a, b) = (words[0].Replace("-", "", StringComparison.Ordinal), words[1].Replace("-", "", StringComparison.Ordinal));
+            // Shapes name the parent, not the position, so a domain seen keeping "Reynoso" of "Reynoso Echevarría"
+            // is expected to keep "Martins" of "dos Santos Martins".
+            var hispanic = culture == NameCultureHint.Hispanic;
+            var firstPart = (p + a, hispanic ? SpellingShape.DoublePaternal : SpellingShape.DoubleMaternal);
+            var lastPart = (b, hispanic ? SpellingShape.DoubleMaternal : SpellingShape.DoublePaternal);
+            var joined = (p + a + b, particles.Count > 0 ? SpellingShape.ParticleJoined : SpellingShape.CompoundJoined);
+            var dropped = (a + b, SpellingShape.ParticleDropped);
+            List<(string, SpellingShape)> forms = hispanic
+                ? [firstPart, joined, dropped, lastPart]
+                : [lastPart, joined, dropped, firstPart];
+            return Spellings(forms.Where(f => f.Item2 != SpellingShape.ParticleDropped || particles.Count > 0).ToList());
+        }
+
         return CompoundVariants(particles, rest, hyphenated);
     }
 
     /// <summary>
-    /// Spellings of a compound name, best first: everything joined ("vanderberg", "garcialopez"), the
+    /// Spellings of a compound family name, best first: everything joined ("vanderberg", "garcialopez"), the
     /// hyphenated form when the name had a hyphen ("garcia-lopez"), then the shorter forms admins also
     /// use: the core without particles ("berg") or the first part of a double name ("garcia").
     /// </summary>
-    private static (List<string> Variants, List<SpellingKind> Kinds) CompoundVariants(List<string> particles, IReadOnlyList<string> parts, bool hyphenated)
+    private static (List<string> Variants, List<SpellingKind> Kinds) CompoundVariants(List<string> particles, List<string> parts, bool hyphenated)
     {
         var particle = particles.Count > 0;
         var forms = new List<(string Form, SpellingShape Shape)>
@@ -286,6 +395,12 @@ public static class NameNormalizer
             forms.Add((parts[0], SpellingShape.CompoundFirstPart));
         }
 
+        return Spellings(forms);
+    }
+
+    /// <summary>Each form transliterated (folded, then expanded where that differs), duplicates dropped.</summary>
+    private static (List<string> Variants, List<SpellingKind> Kinds) Spellings(List<(string Form, SpellingShape Shape)> forms)
+    {
         var variants = new List<string>();
         var kinds = new List<SpellingKind>();
         foreach (var (form, shape) in forms)
@@ -302,6 +417,16 @@ public static class NameNormalizer
         }
 
         return (variants, kinds);
+    }
+
+    /// <summary>A one-letter word ("A.", "Q"): a middle initial, not part of a given name.</summary>
+    private static bool IsInitial(string token) => token.Count(char.IsLetter) == 1;
+
+    /// <summary>The simple ASCII folding of a word, hyphens dropped ("Nguyễn" → "nguyen"); "" when not Latin.</summary>
+    private static string Fold(string token)
+    {
+        var variants = Transliterate(token);
+        return variants.Count == 0 ? "" : variants[0].Replace("-", "", StringComparison.Ordinal);
     }
 
     private static string StripNicknames(string s)

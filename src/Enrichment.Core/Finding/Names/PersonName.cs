@@ -23,6 +23,9 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
 
     internal IReadOnlyList<SpellingKind> LastKinds { get; init; } = [];
 
+    /// <summary>The culture the name's words point to (see <see cref="NameCultureHint"/>); decided the variants' order.</summary>
+    public NameCultureHint Culture { get; init; }
+
     // Records compare lists by reference; compare the spellings so equal names are equal values.
     public bool Equals(PersonName? other) =>
         other is not null
@@ -42,7 +45,11 @@ public enum SpellingShape
     Simple,
     CompoundJoined,       // garcialopez, jeanpierre
     CompoundHyphenated,   // garcia-lopez
-    CompoundFirstPart,    // garcia
+    CompoundFirstPart,    // garcia, ana (Ana María)
+    DoublePaternal,       // reynoso (Reynoso Echevarría), martins (dos Santos Martins): the father's family name
+    DoubleMaternal,       // echevarria, dossantos: the mother's
+    CompoundInitials,     // am (Ana María), jp (Jean Paul)
+    Nickname,             // bob (Robert)
     ParticleJoined,       // vanderberg, alhassan
     ParticleHyphenated,   // al-hassan
     ParticleDropped,      // berg, hassan

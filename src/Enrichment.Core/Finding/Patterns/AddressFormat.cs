@@ -135,15 +135,19 @@ public static class AddressFormats
         }
 
         spelling ??= SpellingEvidence.None;
-        var firsts = Zip(name.FirstVariants, spelling.Weigh(name.FirstVariants, name.FirstKinds));
-        var lasts = needsLast ? Zip(name.LastVariants, spelling.Weigh(name.LastVariants, name.LastKinds)) : [("", 1.0)];
+        var usesFirst = template.Contains("{first}", StringComparison.Ordinal);
+        var usesLast = template.Contains("{last}", StringComparison.Ordinal);
+        var firsts = Zip(name.FirstVariants, spelling.Weigh(name.FirstVariants, name.FirstKinds, given: true));
+        var lasts = needsLast ? Zip(name.LastVariants, spelling.Weigh(name.LastVariants, name.LastKinds, given: false)) : [("", 1.0)];
         var results = new List<(string LocalPart, double Weight, int First, int Last)>();
         for (var i = 0; i < firsts.Count; i++)
         {
             for (var j = 0; j < lasts.Count; j++)
             {
                 var local = Fill(template, firsts[i].Token, lasts[j].Token);
-                var weight = firsts[i].Weight * lasts[j].Weight;
+                SpellingKind? firstKind = usesFirst && name.FirstKinds.Count == name.FirstVariants.Count ? name.FirstKinds[i] : null;
+                SpellingKind? lastKind = usesLast && name.LastKinds.Count == name.LastVariants.Count ? name.LastKinds[j] : null;
+                var weight = firsts[i].Weight * lasts[j].Weight * spelling.Transliteration(firstKind, lastKind);
                 var existing = results.FindIndex(r => string.Equals(r.LocalPart, local, StringComparison.Ordinal));
                 if (existing >= 0)
                 {
@@ -156,8 +160,10 @@ public static class AddressFormats
             }
         }
 
+        var total = results.Sum(r => r.Weight);
         return results
-            .OrderByDescending(r => r.Weight)
+            .Select(r => (r.LocalPart, total > 0 ? r.Weight / total : 0, r.First, r.Last))
+            .OrderByDescending(r => r.Item2)
             .ThenBy(r => r.First + r.Last)
             .ToList();
     }

@@ -8,18 +8,21 @@ public sealed record Candidate(string LocalPart, AddressFormat Format, double Co
 
 public static class CandidateGenerator
 {
-    /// <summary>When the plain form is taken, how often the admin appended the next free number (rather than,
-    /// say, a middle initial); the rest goes to the number after it, for a namesake nobody told us about.</summary>
-    internal const double NextNumberShare = 0.85;
-
     /// <summary>Where the domain is seen numbering duplicates, the chance an untaken-looking plain form is in
     /// fact held by an unknown namesake.</summary>
     internal const double UnseenNamesakeShare = 0.08;
 
+    /// <summary>Confidence, relative to a namesake's own best guess, of the guess another namesake got: which of two
+    /// people with one name holds the plain address is unknown, so each one's runner-up is the other's best.</summary>
+    internal const double OtherNamesakeShare = 0.5;
+
+    private static readonly CollisionScheme[] Schemes = Enum.GetValues<CollisionScheme>();
+
     /// <summary>
     /// Local parts for the person ranked by confidence = format share × spelling probability (see
     /// <see cref="AddressFormats.Render"/>). Local parts in <paramref name="takenLocalParts"/> belong to other
-    /// people, so they are replaced by the next free numbered form. Lower-case local parts are compared.
+    /// people and are never offered: each is replaced by the forms the domain's collision scheme gives it
+    /// (learned, else the common schemes' prior). Lower-case local parts are compared.
     /// </summary>
     public static IReadOnlyList<Candidate> Generate(PersonName name, PatternDistribution distribution, IReadOnlySet<string> takenLocalParts, int max = 10)
     {
@@ -29,6 +32,7 @@ public static class CandidateGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(max);
 
         var numbersVisible = distribution.NumberedAddresses > 0;
+        var middle = name.MiddleInitials.Count > 0 ? name.MiddleInitials[0] : null;
         var scored = new Dictionary<string, (AddressFormat Format, double Confidence, double Best, int Number, int Order)>(StringComparer.Ordinal);
 
         void Add(string local, AddressFormat format, double confidence, int number)
@@ -53,14 +57,22 @@ public static class CandidateGenerator
 
         foreach (var share in distribution.Shares)
         {
-            foreach (var (local, weight) in AddressFormats.RenderWeighted(share.Format, name, distribution.Spelling))
+            foreach (var (local, weight, firstIndex, lastIndex) in AddressFormats.RenderDetailed(share.Format, name, distribution.Spelling))
             {
                 var confidence = share.Confidence * weight;
                 if (takenLocalParts.Contains(local))
                 {
-                    var next = NextFree(local, 2, takenLocalParts);
-                    Add(local + next, share.Format, confidence * NextNumberShare, next);
-                    Add(local + NextFree(local, next + 1, takenLocalParts), share.Format, confidence * (1 - NextNumberShare), NextFree(local, next + 1, takenLocalParts));
+                    var first = name.FirstVariants[firstIndex];
+                    var last = name.HasLast ? name.LastVariants[lastIndex] : "";
+                    var forms = Schemes
+                        .Select(s => (Scheme: s, Local: CollisionForms.Apply(s, share.Format, local, first, last, middle, takenLocalParts)))
+                        .Where(f => f.Local is not null && !takenLocalParts.Contains(f.Local))
+                        .ToList();
+                    var applicable = forms.Select(f => f.Scheme).ToList();
+                    foreach (var (scheme, form) in forms)
+                    {
+                        Add(form!, share.Format, confidence * distribution.Collisions.Share(scheme, applicable), Number(local, form!));
+                    }
                 }
                 else if (numbersVisible)
                 {
@@ -82,14 +94,46 @@ public static class CandidateGenerator
             .ToList();
     }
 
-    private static int NextFree(string local, int from, IReadOnlySet<string> taken)
+    /// <summary>
+    /// Candidates for a row whose best guess another row of the domain shares (two John Smiths; John and Jane Smith
+    /// at an {f}{last} domain): only one of them can hold <paramref name="contested"/>. Rows earlier in the input are
+    /// taken to hold the guesses in <paramref name="claimedBefore"/> (empty for the first row), so every row's best
+    /// guess differs; the contested address, or for the first row its own next form, follows as runner-up, since
+    /// which of them holds which is unknown.
+    /// </summary>
+    public static IReadOnlyList<Candidate> GenerateContested(PersonName name, PatternDistribution distribution, IReadOnlySet<string> takenLocalParts, IReadOnlySet<string> claimedBefore, string contested, int max = 10)
     {
-        var n = from;
-        while (taken.Contains(local + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        ArgumentNullException.ThrowIfNull(claimedBefore);
+        ArgumentNullException.ThrowIfNull(contested);
+        var own = Generate(name, distribution, claimedBefore.Count == 0 ? takenLocalParts : Union(takenLocalParts, claimedBefore), max);
+        if (own.Count == 0)
         {
-            n++;
+            return own;
         }
 
-        return n;
+        var runnerUp = claimedBefore.Count == 0
+            ? Generate(name, distribution, Union(takenLocalParts, [contested]), 1) is [var next, ..] ? next : null
+            : Generate(name, distribution, takenLocalParts, max).FirstOrDefault(c => c.LocalPart == contested);
+        if (runnerUp is null || runnerUp.LocalPart == own[0].LocalPart)
+        {
+            return own;
+        }
+
+        List<Candidate> result = [own[0], runnerUp with { Confidence = Math.Min(own[0].Confidence, runnerUp.Confidence) * OtherNamesakeShare }];
+        result.AddRange(own.Skip(1).Where(c => c.LocalPart != runnerUp.LocalPart));
+        return result.Take(max).ToList();
     }
+
+    private static HashSet<string> Union(IReadOnlySet<string> a, IEnumerable<string> b)
+    {
+        var union = new HashSet<string>(a, StringComparer.Ordinal);
+        union.UnionWith(b);
+        return union;
+    }
+
+    private static int Number(string local, string form) =>
+        form.Length > local.Length && form.StartsWith(local, StringComparison.Ordinal)
+        && int.TryParse(form.AsSpan(local.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : 0;
 }

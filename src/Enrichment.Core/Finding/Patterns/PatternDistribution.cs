@@ -23,6 +23,9 @@ public sealed record PatternDistribution(string Domain, IReadOnlyList<PatternSha
     /// <summary>How the domain spelled names with choices (umlauts, double names, particles).</summary>
     public SpellingEvidence Spelling { get; init; } = SpellingEvidence.None;
 
+    /// <summary>How the domain was seen resolving namesakes (john.smith2, john.a.smith, josmith).</summary>
+    public CollisionEvidence Collisions { get; init; } = CollisionEvidence.None;
+
     /// <summary>"{first}.{last} 70 %, {f}{last} 30 %": formats holding at least 5 %, at most five, always the top one.</summary>
     public string Describe()
     {

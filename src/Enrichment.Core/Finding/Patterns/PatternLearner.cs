@@ -54,6 +54,7 @@ public static class PatternLearner
         var evidence = 0;
         var numbered = 0;
         var spelling = SpellingEvidence.None;
+        var collisions = CollisionEvidence.None;
 
         foreach (var address in known)
         {
@@ -90,6 +91,21 @@ public static class PatternLearner
                 spelling = ObserveSpelling(spelling, name!, matches, local);
                 evidence++;
                 numbered += number > 0 ? 1 : 0;
+                if (number > 0)
+                {
+                    collisions = collisions.With(number == 1 ? CollisionScheme.NumberFromOne : CollisionScheme.NumberFromTwo);
+                }
+
+                continue;
+            }
+
+            // A namesake's form (john.a.smith, josmith) tells both the format and how the domain resolves collisions.
+            if (name is not null && number == 0 && RecogniseCollision(name, local) is var (collisionFormat, scheme))
+            {
+                weight[collisionFormat] += 1.0;
+                supporting[collisionFormat]++;
+                collisions = collisions.With(scheme);
+                evidence++;
                 continue;
             }
 
@@ -116,7 +132,23 @@ public static class PatternLearner
             .ThenBy(s => s.Format)
             .ToList();
 
-        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered, Spelling = spelling };
+        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered, Spelling = spelling, Collisions = collisions };
+    }
+
+    private static (AddressFormat, CollisionScheme)? RecogniseCollision(PersonName name, string local)
+    {
+        foreach (var first in name.FirstVariants.Take(3))
+        {
+            foreach (var last in name.LastVariants.Take(3))
+            {
+                if (CollisionForms.Recognise(local, first, last) is { } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Records which spelling of the name the address used, from the most likely matching format.</summary>
@@ -125,14 +157,15 @@ public static class PatternLearner
         var format = matches.OrderByDescending(f => Prior[f]).First();
         var used = AddressFormats.RenderDetailed(format, name).First(r => string.Equals(r.LocalPart, local, StringComparison.Ordinal));
         var template = AddressFormats.Template(format);
-        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count)
+        // East Asian given names are kept whole everywhere: they say nothing of how the domain treats "Ana María".
+        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count && name.Culture != NameCultureHint.EastAsian)
         {
-            spelling = spelling.With(name.FirstKinds[used.FirstIndex]);
+            spelling = spelling.With(name.FirstKinds[used.FirstIndex], given: true);
         }
 
         if (template.Contains("{last}", StringComparison.Ordinal) && name.LastKinds.Count == name.LastVariants.Count)
         {
-            spelling = spelling.With(name.LastKinds[used.LastIndex]);
+            spelling = spelling.With(name.LastKinds[used.LastIndex], given: false);
         }
 
         return spelling;

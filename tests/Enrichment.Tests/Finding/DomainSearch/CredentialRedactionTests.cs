@@ -14,9 +14,9 @@ public sealed class CredentialRedactionTests
     public async Task AddDomainSearch_NeverLogsOrReportsKeys_WhenRequestsSucceedAndFail()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapSequence(HunterPath, Ok("hunter-page-1.json"), Status(401, $"{{\"errors\":[{{\"id\":\"authentication_failed\",\"details\":\"Invalid key {HunterKey}\"}}]}}"));
-        server.Map(TombaPath, _ => Status(403, $"{{\"errors\":{{\"message\":\"key {TombaKey} secret {TombaSecret} refused\"}}}}"));
+        using var server = StartServer();
+        MapSequence(server, HunterPath, Ok("hunter-page-1.json"), Status(401, $"{{\"errors\":[{{\"id\":\"authentication_failed\",\"details\":\"Invalid key {HunterKey}\"}}]}}"));
+        Map(server, TombaPath, Status(403, $"{{\"errors\":{{\"message\":\"key {TombaKey} secret {TombaSecret} refused\"}}}}"));
         var capture = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(capture).SetMinimumLevel(LogLevel.Trace))
@@ -49,15 +49,16 @@ public sealed class CredentialRedactionTests
     public async Task SearchAsync_ReportsUnavailableWithoutKey_WhenConnectionRefused()
     {
         Uri closedAddress;
-        await using (var server = await StubHttpServer.StartAsync())
+        using (var server = StartServer())
         {
-            closedAddress = server.BaseAddress;
+            closedAddress = BaseAddress(server);
+            server.Stop();
         }
 
         var capture = new CapturingLoggerProvider();
-        using var http = new HttpClient();
         var options = new ProviderOptions { ApiKey = HunterKey, BaseAddress = closedAddress, MaxRetries = 0, RequestsPerSecond = 1000 };
-        using var client = new HunterClient(http, options, new ManualTimeProvider(), capture.CreateLogger<HunterClient>());
+        await using var providers = Providers(new ManualTimeProvider(), hunter: options, logs: capture);
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 

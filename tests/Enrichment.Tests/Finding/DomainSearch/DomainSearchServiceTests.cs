@@ -1,6 +1,7 @@
 using Enrichment.Finding.DomainSearch;
 using Enrichment.Finding.DomainSearch.Providers;
 using Enrichment.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Enrichment.Tests.Finding.DomainSearch.Fixture;
 
 namespace Enrichment.Tests.Finding.DomainSearch;
@@ -19,19 +20,13 @@ public sealed class DomainSearchServiceTests
     public async Task SearchAsync_ReturnsOthersAndOwnData_WhenOneProviderFails()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.Map(HunterPath, _ => Status(401, Read("hunter-error-unauthorized.json")));
-        server.Map(TombaPath, r => r.Query["page"] switch
-        {
-            "1" => Ok("tomba-page-1.json"),
-            "2" => Ok("tomba-page-2.json"),
-            _ => Ok("tomba-page-3.json"),
-        });
-        using var hunterHttp = new HttpClient();
-        using var tombaHttp = new HttpClient();
-        using var hunter = new HunterClient(hunterHttp, Hunter(server), time);
-        using var tomba = new TombaClient(tombaHttp, Tomba(server), time);
-        var service = new DomainSearchService([hunter, tomba, new ThrowingSource()]);
+        using var server = StartServer();
+        Map(server, HunterPath, Status(401, Read("hunter-error-unauthorized.json")));
+        MapParam(server, TombaPath, "page", "1", Ok("tomba-page-1.json"));
+        MapParam(server, TombaPath, "page", "2", Ok("tomba-page-2.json"));
+        MapParam(server, TombaPath, "page", "3", Ok("tomba-page-3.json"));
+        await using var providers = Providers(time, hunter: Hunter(server), tomba: Tomba(server));
+        var service = new DomainSearchService([providers.GetRequiredService<HunterClient>(), providers.GetRequiredService<TombaClient>(), new ThrowingSource()]);
         FoundContact[] known =
         [
             new("Ada.Lovelace@example.com", "Ada", "Lovelace", "CTO (CRM)", null, null, null, [], []),

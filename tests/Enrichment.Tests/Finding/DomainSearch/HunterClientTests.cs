@@ -2,6 +2,7 @@ using System.Globalization;
 using Enrichment.Finding.DomainSearch;
 using Enrichment.Finding.DomainSearch.Providers;
 using Enrichment.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Enrichment.Tests.Finding.DomainSearch.Fixture;
 
 namespace Enrichment.Tests.Finding.DomainSearch;
@@ -12,16 +13,12 @@ public sealed class HunterClientTests
     public async Task SearchAsync_MergesThreePages_WhenResultsSpanPages()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.Map(HunterPath, r => r.Query["offset"] switch
-        {
-            "0" => Ok("hunter-page-1.json"),
-            "2" => Ok("hunter-page-2.json"),
-            "4" => Ok("hunter-page-3.json"),
-            _ => Status(400, "{}"),
-        });
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        using var server = StartServer();
+        MapParam(server, HunterPath, "offset", "0", Ok("hunter-page-1.json"));
+        MapParam(server, HunterPath, "offset", "2", Ok("hunter-page-2.json"));
+        MapParam(server, HunterPath, "offset", "4", Ok("hunter-page-3.json"));
+        await using var providers = Providers(time, hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
@@ -36,23 +33,23 @@ public sealed class HunterClientTests
         Assert.Equal(["http://blog.example.org/team", "http://news.example.net/a"], ada.Sources);
         Assert.Equal(["hunter"], ada.Provenance);
         Assert.Equal(64, result.Contacts[4].Confidence);
-        Assert.Equal(3, server.CountRequests(HunterPath));
-        var first = server.Requests[0];
-        Assert.Equal(("example.com", HunterKey, "2", "0"), (first.Query["domain"], first.Query["api_key"], first.Query["limit"], first.Query["offset"]));
+        Assert.Equal(3, Requests(server, HunterPath).Count);
+        var first = Requests(server, HunterPath).Single(r => Query(r, "offset") == "0");
+        Assert.Equal(("example.com", HunterKey, "2"), (Query(first, "domain"), Query(first, "api_key"), Query(first, "limit")));
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_StopsAtMaxPages_WhenProviderKeepsReturningFullPages()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(HunterPath, _ => Ok("hunter-page-1.json"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server) with { MaxPages = 2 }, new ManualTimeProvider());
+        using var server = StartServer();
+        Map(server, HunterPath, Ok("hunter-page-1.json"));
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server) with { MaxPages = 2 });
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Null(result.Error);
-        Assert.Equal(2, server.CountRequests(HunterPath));
+        Assert.Equal(2, Requests(server, HunterPath).Count);
         Assert.Equal(2, result.Contacts.Count);
     }
 
@@ -60,33 +57,33 @@ public sealed class HunterClientTests
     public async Task SearchAsync_WaitsExactlyRetryAfterSeconds_When429TooManyRequests()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapSequence(HunterPath, Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", "7")), Ok("hunter-page-3.json"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        using var server = StartServer();
+        MapSequence(server, HunterPath, Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", "7")), Ok("hunter-page-3.json"));
+        await using var providers = Providers(time, hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var search = client.SearchAsync("example.com", CancellationToken.None);
         var due = await time.WaitForTimerAsync();
         Assert.Equal(TimeSpan.FromSeconds(7), due);
-        Assert.Equal(1, server.CountRequests(HunterPath));
+        Assert.Single(Requests(server, HunterPath));
         time.Advance(due);
         var result = await search;
 
         Assert.Null(result.Error);
         Assert.Single(result.Contacts);
-        Assert.Equal(2, server.CountRequests(HunterPath));
-        Assert.Equal(TimeSpan.FromSeconds(7), server.Requests[1].ReceivedAt - server.Requests[0].ReceivedAt);
+        Assert.Equal(2, Requests(server, HunterPath).Count);
+        Assert.Equal(TimeSpan.FromSeconds(7), time.Elapsed);
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_HonoursRetryAfterHttpDate_When429WithDate()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
+        using var server = StartServer();
         var date = time.GetUtcNow().AddSeconds(20).ToString("R", CultureInfo.InvariantCulture);
-        server.MapSequence(HunterPath, Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", date)), Ok("hunter-page-3.json"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        MapSequence(server, HunterPath, Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", date)), Ok("hunter-page-3.json"));
+        await using var providers = Providers(time, hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var search = client.SearchAsync("example.com", CancellationToken.None);
         var due = await time.WaitForTimerAsync();
@@ -101,46 +98,46 @@ public sealed class HunterClientTests
     public async Task SearchAsync_ReturnsRateLimitedWithoutWaiting_WhenRetryAfterExceedsCap()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.Map(HunterPath, _ => Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", "3600")));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        using var server = StartServer();
+        Map(server, HunterPath, Status(429, Read("hunter-error-too-many-requests.json"), ("Retry-After", "3600")));
+        await using var providers = Providers(time, hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.RateLimited, result.Error);
         Assert.Contains("3600", result.ErrorDetail);
-        Assert.Equal(1, server.CountRequests(HunterPath));
+        Assert.Single(Requests(server, HunterPath));
         Assert.Equal(TimeSpan.Zero, time.Elapsed);
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_ReturnsUnauthorizedAfterOneRequest_When401()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(HunterPath, _ => Status(401, Read("hunter-error-unauthorized.json")));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), new ManualTimeProvider());
+        using var server = StartServer();
+        Map(server, HunterPath, Status(401, Read("hunter-error-unauthorized.json")));
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.Unauthorized, result.Error);
         Assert.Contains("authentication_failed", result.ErrorDetail);
-        Assert.Equal(1, server.CountRequests(HunterPath));
+        Assert.Single(Requests(server, HunterPath));
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_ReturnsQuotaExhaustedAfterOneRequest_WhenUsageExceeded()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(HunterPath, _ => Status(429, Read("hunter-error-usage-exceeded.json")));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), new ManualTimeProvider());
+        using var server = StartServer();
+        Map(server, HunterPath, Status(429, Read("hunter-error-usage-exceeded.json")));
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.QuotaExhausted, result.Error);
-        Assert.Equal(1, server.CountRequests(HunterPath));
+        Assert.Single(Requests(server, HunterPath));
     }
 
     [Theory(Timeout = 20000)]
@@ -149,25 +146,25 @@ public sealed class HunterClientTests
     [InlineData("{\"meta\": {}}")]
     public async Task SearchAsync_ReturnsBadResponse_WhenBodyIsNotTheDocumentedShape(string body)
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(HunterPath, _ => StubResponse.Json(body));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), new ManualTimeProvider());
+        using var server = StartServer();
+        Map(server, HunterPath, Status(200, body));
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.BadResponse, result.Error);
         Assert.Empty(result.Contacts);
-        Assert.Equal(1, server.CountRequests(HunterPath));
+        Assert.Single(Requests(server, HunterPath));
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_KeepsEarlierPages_WhenALaterPageIsMalformed()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.MapSequence(HunterPath, Ok("hunter-page-1.json"), StubResponse.Json("{ not json"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), new ManualTimeProvider());
+        using var server = StartServer();
+        MapSequence(server, HunterPath, Ok("hunter-page-1.json"), Status(200, "{ not json"));
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
@@ -180,16 +177,15 @@ public sealed class HunterClientTests
     {
         var time = new ManualTimeProvider();
         var attemptTimeout = TimeSpan.FromSeconds(2);
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapHang(HunterPath);
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server, maxRetries: 2, timeout: attemptTimeout), time);
+        using var server = StartServer();
+        MapHang(server, HunterPath);
+        await using var providers = Providers(time, hunter: Hunter(server, maxRetries: 2, timeout: attemptTimeout));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var search = client.SearchAsync("example.com", CancellationToken.None);
         var backoff = TimeSpan.Zero;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            await server.WaitForRequestsAsync(HunterPath, attempt);
             time.Advance(await time.WaitForTimerAsync(t => t == attemptTimeout));
             if (attempt < 3)
             {
@@ -202,7 +198,6 @@ public sealed class HunterClientTests
         var result = await search;
 
         Assert.Equal(DomainSearchErrors.Timeout, result.Error);
-        Assert.Equal(3, server.CountRequests(HunterPath));
         Assert.Equal(3 * attemptTimeout + backoff, time.Elapsed);
         Assert.InRange(backoff, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(60));
     }
@@ -211,16 +206,16 @@ public sealed class HunterClientTests
     public async Task SearchAsync_RetriesAndSucceeds_When5xxThenOk()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapSequence(HunterPath, Status(503, "{}"), Status(500, "oops"), Ok("hunter-page-3.json"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        using var server = StartServer();
+        MapSequence(server, HunterPath, Status(503, "{}"), Status(500, "oops"), Ok("hunter-page-3.json"));
+        await using var providers = Providers(time, hunter: Hunter(server));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await time.RunUntilCompleteAsync(client.SearchAsync("example.com", CancellationToken.None));
 
         Assert.Null(result.Error);
         Assert.Single(result.Contacts);
-        Assert.Equal(3, server.CountRequests(HunterPath));
+        Assert.Equal(3, Requests(server, HunterPath).Count);
         Assert.True(time.Elapsed > TimeSpan.Zero, "backoff delays go through the TimeProvider");
     }
 
@@ -228,29 +223,30 @@ public sealed class HunterClientTests
     public async Task SearchAsync_ReturnsUnavailable_When5xxOutlastsRetries()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.Map(HunterPath, _ => Status(502, "bad gateway"));
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server, maxRetries: 2), time);
+        using var server = StartServer();
+        Map(server, HunterPath, Status(502, "bad gateway"));
+        await using var providers = Providers(time, hunter: Hunter(server, maxRetries: 2));
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await time.RunUntilCompleteAsync(client.SearchAsync("example.com", CancellationToken.None));
 
         Assert.Equal(DomainSearchErrors.Unavailable, result.Error);
-        Assert.Equal(3, server.CountRequests(HunterPath));
+        Assert.Equal(3, Requests(server, HunterPath).Count);
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_Throws_WhenCallerCancels()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapHang(HunterPath);
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server), time);
+        using var server = StartServer();
+        MapHang(server, HunterPath);
+        var attemptTimeout = TimeSpan.FromSeconds(30);
+        await using var providers = Providers(time, hunter: Hunter(server, timeout: attemptTimeout));
+        var client = providers.GetRequiredService<HunterClient>();
         using var cts = new CancellationTokenSource();
 
         var search = client.SearchAsync("example.com", cts.Token);
-        await server.WaitForRequestsAsync(HunterPath, 1);
+        await time.WaitForTimerAsync(t => t == attemptTimeout);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search);
@@ -259,14 +255,14 @@ public sealed class HunterClientTests
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_ReturnsUnauthorizedWithoutRequest_WhenNoKey()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        using var http = new HttpClient();
-        using var client = new HunterClient(http, Hunter(server) with { ApiKey = null });
+        using var server = StartServer();
+        await using var providers = Providers(new ManualTimeProvider(), hunter: Hunter(server) with { ApiKey = null });
+        var client = providers.GetRequiredService<HunterClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.Unauthorized, result.Error);
-        Assert.Empty(server.Requests);
+        Assert.Empty(server.LogEntries);
     }
 
     [Theory]

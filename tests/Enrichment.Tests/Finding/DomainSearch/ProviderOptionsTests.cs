@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Enrichment.Finding.DomainSearch;
 using Microsoft.Extensions.DependencyInjection;
 using Enrichment.Finding.DomainSearch.Providers;
+using Enrichment.Testing;
 using Polly;
 using Polly.Timeout;
 
@@ -60,18 +62,41 @@ public sealed class ProviderOptionsTests
     public void RetryAfterToDelay_ReadsSecondsOrDate_WhenHeaderPresent(RetryConditionHeaderValue? header, TimeSpan? expected) =>
         Assert.Equal(expected, RetryAfter.ToDelay(header, Now));
 
+    [Theory]
+    [InlineData(429, "", 30, true)]
+    [InlineData(429, "", 31, false)]
+    [InlineData(429, "", null, false)]
+    [InlineData(403, "", null, true)]
+    [InlineData(503, "", null, true)]
+    [InlineData(401, "", null, false)]
+    [InlineData(200, "{}", null, false)]
+    public async Task ShouldRetryAsync_HonoursOnlyRetryAfterWithinCap_WhenHunterAnswers(int status, string body, int? retryAfterSeconds, bool retry)
+    {
+        using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body) };
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        }
+
+        var decision = await ProviderResilience.ShouldRetryAsync(
+            Outcome.FromResult(response), TimeSpan.FromSeconds(30), HunterClient.Classify, new ManualTimeProvider(Now), default);
+
+        Assert.Equal(retry, decision);
+    }
+
     [Fact]
-    public void ShouldRetry_HonoursOnlyRetryAfterWithinCap_WhenRetryableFailure()
+    public async Task ShouldRetryAsync_RetriesTransportErrorsButNotCallerCancellation_WhenExceptions()
     {
         var cap = TimeSpan.FromSeconds(30);
-        var failure = new ProviderFailure("rate_limited", "HTTP 429", Retryable: true);
+        var time = new ManualTimeProvider(Now);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
 
-        Assert.True(ProviderRequestRunner.ShouldRetry(Outcome.FromResult(new AttemptResult(429, "", TimeSpan.FromSeconds(30), failure)), cap, default));
-        Assert.False(ProviderRequestRunner.ShouldRetry(Outcome.FromResult(new AttemptResult(429, "", TimeSpan.FromSeconds(31), failure)), cap, default));
-        Assert.True(ProviderRequestRunner.ShouldRetry(Outcome.FromResult(new AttemptResult(503, "", null, failure)), cap, default));
-        Assert.False(ProviderRequestRunner.ShouldRetry(Outcome.FromResult(new AttemptResult(401, "", null, failure with { Retryable = false })), cap, default));
-        Assert.True(ProviderRequestRunner.ShouldRetry(Outcome.FromException<AttemptResult>(new TimeoutRejectedException()), cap, default));
-        Assert.True(ProviderRequestRunner.ShouldRetry(Outcome.FromException<AttemptResult>(new HttpRequestException()), cap, default));
+        Assert.True(await ProviderResilience.ShouldRetryAsync(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException()), cap, HunterClient.Classify, time, default));
+        Assert.True(await ProviderResilience.ShouldRetryAsync(Outcome.FromException<HttpResponseMessage>(new HttpRequestException()), cap, HunterClient.Classify, time, default));
+        Assert.True(await ProviderResilience.ShouldRetryAsync(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException()), cap, HunterClient.Classify, time, default));
+        Assert.False(await ProviderResilience.ShouldRetryAsync(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException()), cap, HunterClient.Classify, time, cancelled.Token));
+        Assert.False(await ProviderResilience.ShouldRetryAsync(Outcome.FromException<HttpResponseMessage>(new InvalidOperationException()), cap, HunterClient.Classify, time, default));
     }
 
     [Theory]
@@ -80,7 +105,7 @@ public sealed class ProviderOptionsTests
     [InlineData(1000, 1000)]
     public void CreateRateLimiter_AllowsOneSecondBurst_WhenRateGiven(double rate, int burst)
     {
-        using var limiter = ProviderRequestRunner.CreateRateLimiter(rate);
+        using var limiter = ProviderResilience.CreateRateLimiter(rate);
 
         var granted = Enumerable.Range(0, burst + 1).Select(_ => limiter.AttemptAcquire(1)).ToList();
         try

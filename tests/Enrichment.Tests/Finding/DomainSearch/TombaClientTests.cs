@@ -1,6 +1,7 @@
 using Enrichment.Finding.DomainSearch;
 using Enrichment.Finding.DomainSearch.Providers;
 using Enrichment.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Enrichment.Tests.Finding.DomainSearch.Fixture;
 
 namespace Enrichment.Tests.Finding.DomainSearch;
@@ -10,16 +11,12 @@ public sealed class TombaClientTests
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_MergesThreePagesWithKeyHeaders_WhenTotalPagesIsThree()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(TombaPath, r => r.Query["page"] switch
-        {
-            "1" => Ok("tomba-page-1.json"),
-            "2" => Ok("tomba-page-2.json"),
-            "3" => Ok("tomba-page-3.json"),
-            _ => Status(400, "{}"),
-        });
-        using var http = new HttpClient();
-        using var client = new TombaClient(http, Tomba(server), new ManualTimeProvider());
+        using var server = StartServer();
+        MapParam(server, TombaPath, "page", "1", Ok("tomba-page-1.json"));
+        MapParam(server, TombaPath, "page", "2", Ok("tomba-page-2.json"));
+        MapParam(server, TombaPath, "page", "3", Ok("tomba-page-3.json"));
+        await using var providers = Providers(new ManualTimeProvider(), tomba: Tomba(server));
+        var client = providers.GetRequiredService<TombaClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
@@ -32,13 +29,13 @@ public sealed class TombaClientTests
         Assert.Equal(("ada", "CTO", "engineering", "executive", 99), (ada.FirstName, ada.Position, ada.Department, ada.Seniority, ada.Confidence));
         Assert.Equal(["https://tomba-source.example.org/team"], ada.Sources);
         Assert.Equal(["tomba"], ada.Provenance);
-        Assert.Equal(3, server.CountRequests(TombaPath));
-        Assert.All(server.Requests, r =>
+        Assert.Equal(3, Requests(server, TombaPath).Count);
+        Assert.All(Requests(server, TombaPath), r =>
         {
-            Assert.Equal(TombaKey, r.Headers["X-Tomba-Key"]);
-            Assert.Equal(TombaSecret, r.Headers["X-Tomba-Secret"]);
-            Assert.Equal(("example.com", "2"), (r.Query["domain"], r.Query["limit"]));
-            Assert.DoesNotContain(TombaKey, r.QueryString, StringComparison.Ordinal);
+            Assert.Equal(TombaKey, Header(r, "X-Tomba-Key"));
+            Assert.Equal(TombaSecret, Header(r, "X-Tomba-Secret"));
+            Assert.Equal(("example.com", "2"), (Query(r, "domain"), Query(r, "limit")));
+            Assert.DoesNotContain(TombaKey, r.RawQuery ?? "", StringComparison.Ordinal);
         });
     }
 
@@ -46,10 +43,10 @@ public sealed class TombaClientTests
     public async Task SearchAsync_WaitsRetryAfterThenSucceeds_When429()
     {
         var time = new ManualTimeProvider();
-        await using var server = await StubHttpServer.StartAsync(time);
-        server.MapSequence(TombaPath, Status(429, "{\"errors\":{\"message\":\"Too many requests\"}}", ("Retry-After", "3")), Ok("tomba-page-3.json"));
-        using var http = new HttpClient();
-        using var client = new TombaClient(http, Tomba(server), time);
+        using var server = StartServer();
+        MapSequence(server, TombaPath, Status(429, "{\"errors\":{\"message\":\"Too many requests\"}}", ("Retry-After", "3")), Ok("tomba-page-3.json"));
+        await using var providers = Providers(time, tomba: Tomba(server));
+        var client = providers.GetRequiredService<TombaClient>();
 
         var search = client.SearchAsync("example.com", CancellationToken.None);
         var due = await time.WaitForTimerAsync();
@@ -58,7 +55,7 @@ public sealed class TombaClientTests
 
         Assert.Equal(TimeSpan.FromSeconds(3), due);
         Assert.Null(result.Error);
-        Assert.Equal(2, server.CountRequests(TombaPath));
+        Assert.Equal(2, Requests(server, TombaPath).Count);
     }
 
     [Theory(Timeout = 20000)]
@@ -68,28 +65,28 @@ public sealed class TombaClientTests
     [InlineData(429, "{\"errors\":{\"message\":\"You have exceeded your monthly quota\"}}", "quota_exhausted")]
     public async Task SearchAsync_FailsAfterOneRequest_WhenErrorIsNotTransient(int status, string body, string error)
     {
-        await using var server = await StubHttpServer.StartAsync();
-        server.Map(TombaPath, _ => Status(status, body));
-        using var http = new HttpClient();
-        using var client = new TombaClient(http, Tomba(server), new ManualTimeProvider());
+        using var server = StartServer();
+        Map(server, TombaPath, Status(status, body));
+        await using var providers = Providers(new ManualTimeProvider(), tomba: Tomba(server));
+        var client = providers.GetRequiredService<TombaClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(error, result.Error);
-        Assert.Equal(1, server.CountRequests(TombaPath));
+        Assert.Single(Requests(server, TombaPath));
     }
 
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_ReturnsUnauthorizedWithoutRequest_WhenSecretMissing()
     {
-        await using var server = await StubHttpServer.StartAsync();
-        using var http = new HttpClient();
-        using var client = new TombaClient(http, Tomba(server) with { ApiSecret = "" });
+        using var server = StartServer();
+        await using var providers = Providers(new ManualTimeProvider(), tomba: Tomba(server) with { ApiSecret = "" });
+        var client = providers.GetRequiredService<TombaClient>();
 
         var result = await client.SearchAsync("example.com", CancellationToken.None);
 
         Assert.Equal(DomainSearchErrors.Unauthorized, result.Error);
-        Assert.Empty(server.Requests);
+        Assert.Empty(server.LogEntries);
     }
 
     [Fact]

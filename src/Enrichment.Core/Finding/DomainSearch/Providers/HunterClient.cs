@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace Enrichment.Finding.DomainSearch.Providers;
 
 /// <summary>
-/// Hunter-style domain search (typed HttpClient).
+/// Hunter-style domain search (Refit source-generated client over an HttpClient with a resilience handler).
 /// </summary>
 /// <remarks>
 /// Shapes follow Hunter's public API v2 documentation, https://hunter.io/api-documentation/v2#domain-search
@@ -23,21 +21,25 @@ namespace Enrichment.Finding.DomainSearch.Providers;
 /// The error id decides before the status: ids mentioning usage/quota/credits mean quota exhausted, "too_many_requests"
 /// or "rate..." mean throttling.
 /// </remarks>
-public sealed class HunterClient : IDomainSearchSource, IDisposable
+public sealed class HunterClient : IDomainSearchSource
 {
     public const string SourceName = "hunter";
 
     private readonly ProviderOptions _options;
     private readonly ProviderRequestRunner _runner;
 
-    public HunterClient(
-        HttpClient httpClient,
+    private readonly IHunterApi _api;
+
+    /// <summary>Built by <see cref="DomainSearchServiceCollectionExtensions.AddDomainSearch"/>, which supplies the Refit client.</summary>
+    internal HunterClient(
+        IHunterApi api,
         ProviderOptions options,
         TimeProvider? timeProvider = null,
-        ILogger<HunterClient>? logger = null,
-        RateLimiter? rateLimiter = null)
+        ILogger<HunterClient>? logger = null)
     {
-        _runner = new ProviderRequestRunner(SourceName, httpClient, options, rateLimiter, timeProvider, logger, Classify);
+        ArgumentNullException.ThrowIfNull(api);
+        _runner = new ProviderRequestRunner(SourceName, options, timeProvider, logger, Classify);
+        _api = api;
         _options = options;
     }
 
@@ -51,10 +53,8 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
             return DomainSearchResult.Failed(SourceName, domain, DomainSearchErrors.Unauthorized, "no Hunter API key configured");
         }
 
-        return await _runner.SearchPagesAsync(domain, page => CreateRequest(domain, page), ParsePage, IsLastPage, cancellationToken);
+        return await _runner.SearchPagesAsync(domain, (page, ct) => SendAsync(domain, page, ct), ParsePage, IsLastPage, cancellationToken);
     }
-
-    public void Dispose() => _runner.Dispose();
 
     /// <summary>Hunter's error semantics; see the class remarks. Null means success.</summary>
     internal static ProviderFailure? Classify(int status, string body, bool hasRetryAfter)
@@ -97,16 +97,8 @@ public sealed class HunterClient : IDomainSearchSource, IDisposable
     }
 
     /// <summary>Hunter pages by offset: the addresses before this page are skipped.</summary>
-    private HttpRequestMessage CreateRequest(string domain, int page)
-    {
-        var offset = (page - 1) * _options.PageSize;
-        var uri = new Uri(
-            ProviderRequestRunner.BaseWithSlash(_options.BaseAddress),
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"v2/domain-search?domain={Uri.EscapeDataString(domain)}&api_key={Uri.EscapeDataString(_options.ApiKey!)}&limit={_options.PageSize}&offset={offset}"));
-        return new HttpRequestMessage(HttpMethod.Get, uri);
-    }
+    private Task<HttpResponseMessage> SendAsync(string domain, int page, CancellationToken ct) =>
+        _api.DomainSearchAsync(domain, _options.ApiKey!, _options.PageSize, (page - 1) * _options.PageSize, ct);
 
     /// <summary>The last page when the addresses seen so far reach the reported total.</summary>
     private bool IsLastPage(int page, ProviderPage parsed) =>

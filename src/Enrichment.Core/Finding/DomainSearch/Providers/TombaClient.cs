@@ -1,12 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 
 namespace Enrichment.Finding.DomainSearch.Providers;
 
 /// <summary>
-/// Tomba-style domain search (typed HttpClient).
+/// Tomba-style domain search (Refit source-generated client over an HttpClient with a resilience handler).
 /// </summary>
 /// <remarks>
 /// Shapes follow Tomba's public documentation, https://docs.tomba.io/api/finder#domain-search
@@ -22,21 +20,25 @@ namespace Enrichment.Finding.DomainSearch.Providers;
 /// is used up, 429 is throttling (retried, honouring Retry-After), 5xx is retried.</item>
 /// </list>
 /// </remarks>
-public sealed class TombaClient : IDomainSearchSource, IDisposable
+public sealed class TombaClient : IDomainSearchSource
 {
     public const string SourceName = "tomba";
 
     private readonly ProviderOptions _options;
     private readonly ProviderRequestRunner _runner;
 
-    public TombaClient(
-        HttpClient httpClient,
+    private readonly ITombaApi _api;
+
+    /// <summary>Built by <see cref="DomainSearchServiceCollectionExtensions.AddDomainSearch"/>, which supplies the Refit client.</summary>
+    internal TombaClient(
+        ITombaApi api,
         ProviderOptions options,
         TimeProvider? timeProvider = null,
-        ILogger<TombaClient>? logger = null,
-        RateLimiter? rateLimiter = null)
+        ILogger<TombaClient>? logger = null)
     {
-        _runner = new ProviderRequestRunner(SourceName, httpClient, options, rateLimiter, timeProvider, logger, Classify);
+        ArgumentNullException.ThrowIfNull(api);
+        _runner = new ProviderRequestRunner(SourceName, options, timeProvider, logger, Classify);
+        _api = api;
         _options = options;
     }
 
@@ -50,10 +52,8 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
             return DomainSearchResult.Failed(SourceName, domain, DomainSearchErrors.Unauthorized, "no Tomba API key and secret configured");
         }
 
-        return await _runner.SearchPagesAsync(domain, page => CreateRequest(domain, page), ParsePage, IsLastPage, cancellationToken);
+        return await _runner.SearchPagesAsync(domain, (page, ct) => SendAsync(domain, page, ct), ParsePage, IsLastPage, cancellationToken);
     }
-
-    public void Dispose() => _runner.Dispose();
 
     /// <summary>Tomba's error semantics; see the class remarks. Null means success.</summary>
     internal static ProviderFailure? Classify(int status, string body, bool hasRetryAfter)
@@ -97,16 +97,8 @@ public sealed class TombaClient : IDomainSearchSource, IDisposable
         return new ProviderPage(contacts, entries.Count, pattern, JsonRead.Int(meta, "total"), JsonRead.Int(meta, "total_pages"));
     }
 
-    private HttpRequestMessage CreateRequest(string domain, int page)
-    {
-        var uri = new Uri(
-            ProviderRequestRunner.BaseWithSlash(_options.BaseAddress),
-            string.Create(CultureInfo.InvariantCulture, $"v1/domain-search?domain={Uri.EscapeDataString(domain)}&page={page}&limit={_options.PageSize}"));
-        var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("X-Tomba-Key", _options.ApiKey);
-        request.Headers.TryAddWithoutValidation("X-Tomba-Secret", _options.ApiSecret);
-        return request;
-    }
+    private Task<HttpResponseMessage> SendAsync(string domain, int page, CancellationToken ct) =>
+        _api.DomainSearchAsync(domain, page, _options.PageSize, _options.ApiKey!, _options.ApiSecret!, ct);
 
     /// <summary>The last page when the reported page count or address total is reached.</summary>
     private bool IsLastPage(int page, ProviderPage parsed) =>
