@@ -17,7 +17,7 @@ return command switch
 {
     "smtp-throughput" => await SmtpThroughput.RunAsync(rest),
     "cli-memory" => await CliMemory.RunAsync(rest),
-    "finding-accuracy" => FindingAccuracy.Run(rest),
+    "finding-accuracy" => await FindingAccuracy.RunAsync(rest),
     "finding-rcpts" => await FindingRcpts.RunAsync(rest),
     "dashboard" => await DashboardRender.RunAsync(rest),
     "import-speed" => await ImportSpeed.RunAsync(rest),
