@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enrichment.Service.Consumers;
 using Enrichment.Service.Contacts;
+using Enrichment.Service.Accounts;
 using Enrichment.Service.Dashboard;
 using Enrichment.Service.Events;
 using Enrichment.Service.Health;
@@ -46,7 +47,7 @@ app.MapOpenApi();
 app.MapEnrichmentHealth();
 app.MapEnrichmentDashboard();
 app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(RateLimits.Policy)
-    .MapLists().MapContacts().MapConsumers().MapEvents().MapSuppressions();
+    .MapLists().MapAccounts().MapContacts().MapConsumers().MapEvents().MapSuppressions();
 app.MapEventWebhooks();
 app.Run();
 

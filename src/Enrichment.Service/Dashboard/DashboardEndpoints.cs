@@ -72,6 +72,7 @@ public static class DashboardEndpoints
         ops.MapGet("/keys", (OpsLayout layout, Storage.Dashboard.DashboardStore dashboard, CancellationToken ct) => KeysPage.GetAsync(layout, dashboard, ct));
         ops.MapPost("/keys", KeysPage.CreateAsync);
         ops.MapPost("/keys/{id:long}/revoke", KeysPage.RevokeAsync);
+        ops.MapAccountPages();
         return app;
     }
 
@@ -83,7 +84,7 @@ public static class DashboardEndpoints
             if (_menuAdded)
                 return;
             _menuAdded = true;
-            foreach (var (label, route) in new[] { ("Upload", "/ops/upload"), ("Lists", "/ops/lists"), ("Suppressions", "/ops/suppressions"), ("API keys", "/ops/keys") })
+            foreach (var (label, route) in new[] { ("Upload", "/ops/upload"), ("Lists", "/ops/lists"), ("Suppressions", "/ops/suppressions"), ("Accounts", "/ops/accounts"), ("API keys", "/ops/keys") })
             {
                 NavigationMenu.Items.Add(page => new MenuItem(label, page.Url.To(route))
                 {

@@ -66,6 +66,7 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
         ("Upload", OpsRoutes.Upload, "upload"),
         ("Lists", OpsRoutes.Lists, "lists"),
         ("Suppressions", OpsRoutes.Suppressions, "suppressions"),
+        ("Accounts", OpsRoutes.Accounts, "accounts"),
         ("API keys", OpsRoutes.Keys, "keys"),
     ];
 

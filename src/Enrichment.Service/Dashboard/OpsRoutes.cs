@@ -11,6 +11,9 @@ public static class OpsRoutes
     public const string Lists = Root + "/lists";
     public const string Suppressions = Root + "/suppressions";
     public const string Keys = Root + "/keys";
+    public const string Accounts = Root + "/accounts";
+
+    public static string Account(long id) => $"{Accounts}/{id}";
 
     public static string List(long id) => $"{Lists}/{id}";
 

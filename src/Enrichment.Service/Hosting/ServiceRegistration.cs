@@ -1,4 +1,6 @@
 using Enrichment.Import;
+using Enrichment.Service.Accounts;
+using Enrichment.Storage.Accounts;
 using Enrichment.Service.Jobs;
 using Enrichment.Storage.Callbacks;
 using Enrichment.Storage.Contacts;
@@ -23,6 +25,7 @@ public static class ServiceRegistration
         services.AddSingleton<VerificationStore>();
         services.AddSingleton<ContactStore>();
         services.AddSingleton<CallbackStore>();
+        services.AddSingleton<AccountStore>();
         return services;
     }
 
@@ -34,6 +37,8 @@ public static class ServiceRegistration
         services.AddTransient<PlanListJob>();
         services.AddTransient<VerifyDomainJob>();
         services.AddTransient<CallbackJob>();
+        services.AddSingleton<CommitteeTemplateSource>();
+        services.AddTransient<FillCommitteeJob>();
         services.AddHttpClient(CallbackJob.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
         return services;

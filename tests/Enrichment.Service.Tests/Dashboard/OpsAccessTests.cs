@@ -20,6 +20,7 @@ public sealed class OpsAccessTests : IAsyncLifetime
     [InlineData("/hangfire/ops/upload")]
     [InlineData("/hangfire/ops/suppressions")]
     [InlineData("/hangfire/ops/keys")]
+    [InlineData("/hangfire/ops/accounts")]
     public async Task LocalCaller_SeesThePage_ButNotThroughAProxy(string path)
     {
         using var client = _app.CreateClient();
@@ -38,6 +39,7 @@ public sealed class OpsAccessTests : IAsyncLifetime
     [InlineData("/hangfire/ops/keys")]
     [InlineData("/hangfire/ops/lists/1/cancel")]
     [InlineData("/hangfire/ops/upload/start")]
+    [InlineData("/hangfire/ops/accounts/fill")]
     public async Task PostWithoutAntiforgeryToken_Is400_AndChangesNothing(string path)
     {
         using var client = _app.CreateClient();

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Enrichment.Service.Accounts;
+using Enrichment.Storage.Accounts;
+using Hangfire;
+
+namespace Enrichment.Service.Dashboard;
+
+/// <summary>
+/// The ABM pages: Accounts (completeness bars, filter by tier and completeness, fill buttons) and one account's
+/// committee (role grid: wanted, filled, members with their verification status). Fill buttons queue the same
+/// Hangfire job as the API.
+/// </summary>
+public static class AccountsPages
+{
+    public static RouteGroupBuilder MapAccountPages(this RouteGroupBuilder ops)
+    {
+        ArgumentNullException.ThrowIfNull(ops);
+        ops.MapGet("/accounts", ListAsync);
+        ops.MapPost("/accounts/fill", FillManyAsync);
+        ops.MapGet("/accounts/{id:long}", AccountAsync);
+        ops.MapPost("/accounts/{id:long}/fill", FillOneAsync);
+        return ops;
+    }
+
+    static async Task<IResult> ListAsync(string? tier, int? min, int? max, string? message, OpsLayout layout, AccountStore store, CancellationToken ct)
+    {
+        var rows = await store.FindAsync(min / 100.0, max / 100.0, string.IsNullOrWhiteSpace(tier) ? null : tier.Trim(), null, 500, ct);
+        var body = new Html();
+        if (message is not null)
+            body.Raw("<div class=\"alert alert-success\">").Text(message).Raw("</div>");
+        body.Raw($"<form method=\"get\" action=\"{OpsRoutes.Accounts}\">Tier <input type=\"text\" name=\"tier\" size=\"6\" value=\"").Text(tier)
+            .Raw("\"> Completeness from <input type=\"number\" name=\"min\" min=\"0\" max=\"100\" value=\"").Text(min?.ToString(CultureInfo.InvariantCulture))
+            .Raw("\"> to <input type=\"number\" name=\"max\" min=\"0\" max=\"100\" value=\"").Text(max?.ToString(CultureInfo.InvariantCulture))
+            .Raw("\"> % <button class=\"btn\" type=\"submit\">Filter</button></form><br>");
+        if (rows.Count == 0)
+        {
+            body.Raw("<p class=\"muted\">No accounts match. Create them with POST /api/accounts or upload a target-account CSV to /api/accounts/import.</p>");
+            return layout.Page("Accounts", "accounts", body.ToString());
+        }
+
+        if (layout.IsAdmin)
+        {
+            body.Raw($"<form method=\"post\" action=\"{OpsRoutes.Accounts}/fill\">").Raw(layout.TokenField())
+                .Raw("<input type=\"hidden\" name=\"ids\" value=\"").Text(string.Join(',', rows.Select(r => r.Id))).Raw("\">")
+                .Raw("<button class=\"btn btn-primary\" type=\"submit\">Fill the ").Number(rows.Count).Raw(" accounts shown</button></form><br>");
+        }
+
+        body.Raw("<table><thead><tr><th>Account</th><th>Tier</th><th>Completeness</th><th>Still missing</th><th>Fill</th><th></th></tr></thead><tbody>");
+        foreach (var a in rows)
+        {
+            body.Raw($"<tr><td><a href=\"{OpsRoutes.Account(a.Id)}\">").Text(a.Name ?? a.Domain).Raw("</a><br><span class=\"muted\">").Text(a.Domain)
+                .Raw("</span></td><td>").Text(a.Tier).Raw("</td><td>").Raw(Bar(a.Completeness)).Raw("</td><td>").Text(string.Join("; ", a.Missing))
+                .Raw("</td><td>").Text(a.FillState).Raw("</td><td>");
+            if (layout.IsAdmin)
+                body.Raw(layout.Button($"{OpsRoutes.Account(a.Id)}/fill", "Fill", "btn btn-sm"));
+            body.Raw("</td></tr>");
+        }
+
+        body.Raw("</tbody></table>");
+        return layout.Page("Accounts", "accounts", body.ToString());
+    }
+
+    static async Task<IResult> AccountAsync(long id, OpsLayout layout, AccountStore store, CommitteeTemplateSource templates, CancellationToken ct)
+    {
+        var account = await store.GetAsync(id, ct);
+        var view = account is null ? null : await AccountEndpoints.ViewAsync(id, store, templates, ct);
+        if (account is null || view is null)
+            return layout.Page("Account not found", "accounts", "<p>No such account.</p>", status: StatusCodes.Status404NotFound);
+        var body = new Html();
+        body.Raw("<p>").Text(account.Domain).Raw(" · tier ").Text(account.Tier ?? "—").Raw(" · template ").Text(view.Template)
+            .Raw(" · fill ").Text(account.FillState);
+        if (account.FillJobId is not null)
+            body.Raw($" (<a href=\"{OpsRoutes.HangfireJob(account.FillJobId)}\">job</a>)");
+        body.Raw("</p>").Raw(Bar(view.Completeness));
+        if (layout.IsAdmin)
+            body.Raw(" ").Raw(layout.Button($"{OpsRoutes.Account(id)}/fill", "Fill committee", "btn btn-primary"));
+        if (view.Missing.Count > 0)
+        {
+            body.Raw("<h2>Still missing</h2><ul>");
+            foreach (var m in view.Missing)
+                body.Raw("<li>").Text(m).Raw("</li>");
+            body.Raw("</ul>");
+        }
+
+        body.Raw("<h2>Committee</h2><table class=\"roles\"><thead><tr><th>Role</th><th>Wanted</th><th>Filled</th><th>Completeness</th><th>Members</th></tr></thead><tbody>");
+        foreach (var role in view.Roles)
+        {
+            body.Raw("<tr><td>").Text(role.Role).Raw("</td><td>").Number(role.Wanted).Raw("</td><td>").Number(role.Filled).Raw("</td><td>")
+                .Raw(Bar(role.Completeness)).Raw("</td><td>");
+            foreach (var m in view.Members.Where(m => m.Role == role.Role))
+            {
+                body.Raw("<div class=\"member\"><strong>").Text(m.Name).Raw("</strong> — ").Text(m.Title).Raw(" <span class=\"muted\">(")
+                    .Text(m.Seniority).Raw(", ").Text(m.Department).Raw(")</span><br>").Text(m.Email ?? "no address").Raw(" · <span class=\"status status-")
+                    .Text(m.Status).Raw("\">").Text(m.Status).Raw("</span>").Raw(m.Suppressed ? " · <strong>suppressed</strong>" : "")
+                    .Raw(m.Counts ? " · counts" : " · does not count").Raw(" · <span class=\"muted\">").Text(m.Source).Raw("</span></div>");
+            }
+
+            body.Raw("</td></tr>");
+        }
+
+        body.Raw("</tbody></table>");
+        return layout.Page(account.Name ?? account.Domain, "accounts", body.ToString());
+    }
+
+    static async Task<IResult> FillOneAsync(long id, OpsLayout layout, AccountStore store, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        if (!layout.IsAdmin)
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (await store.GetAsync(id, ct) is { } account)
+            await AccountEndpoints.QueueAsync(account, store, jobs, ct);
+        return Results.Redirect(OpsRoutes.Account(id));
+    }
+
+    static async Task<IResult> FillManyAsync(HttpContext http, OpsLayout layout, AccountStore store, IBackgroundJobClient jobs)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!layout.IsAdmin)
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var ids = form["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1).Where(v => v > 0).ToArray();
+        var accounts = ids.Length == 0 ? [] : await store.FindAsync(null, null, null, ids, ids.Length, http.RequestAborted);
+        foreach (var account in accounts)
+            await AccountEndpoints.QueueAsync(account, store, jobs, http.RequestAborted);
+        return Results.Redirect($"{OpsRoutes.Accounts}?message={Uri.EscapeDataString($"{accounts.Count} fill job(s) queued")}");
+    }
+
+    /// <summary>A completeness bar: width is the share, the label Adobe's whole percentage.</summary>
+    static string Bar(double completeness)
+    {
+        var percent = (int)Math.Round(completeness * 100, MidpointRounding.AwayFromZero);
+        var color = percent >= 80 ? "#5cb85c" : percent >= 40 ? "#f0ad4e" : "#d9534f";
+        return $"<span class=\"bar\" title=\"{percent}%\" style=\"display:inline-block;width:120px;height:12px;background:#eee;vertical-align:middle\">"
+            + $"<span style=\"display:block;height:12px;width:{percent}%;background:{color}\"></span></span> {percent}%";
+    }
+}
