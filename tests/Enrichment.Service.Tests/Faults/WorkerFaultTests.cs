@@ -88,6 +88,13 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal((_addresses.Length, _addresses.Length, 0), list);
     }
 
+    static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", $"-{signal} {pid}");
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     [Fact]
     public async Task KillDashNine_OfTheWorkerMidList_AnotherWorkerFinishesIt()
     {
@@ -95,19 +102,31 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
         await using var db = new NpgsqlConnection(connectionString);
         long id;
         int killedPid;
+        List<string> interrupted;
         await using (var first = await ServiceProcess.StartAsync(Environment(connectionString)))
         {
             using var client = first.Client(await NewKeyAsync(connectionString));
             id = await UploadAsync(client, Csv());
-            await WaitUntilAsync(
-                async () => await db.ExecuteScalarAsync<int>("SELECT count(*) FROM list_domains WHERE list_id = @id AND state = 'done'", new { id }) >= 3
-                    && await db.ExecuteScalarAsync<int>("SELECT count(*) FROM list_domains WHERE list_id = @id AND state = 'running'", new { id }) > 0,
-                TimeSpan.FromSeconds(60), () => "the first worker made no progress:\n" + first.Output);
+            // Freeze the worker (SIGSTOP) before reading which domains it holds, then kill it: a domain that was running
+            // when we looked cannot finish between the look and the kill. Should the frozen worker hold none (it was
+            // between jobs), let it go on and look again.
+            interrupted = [];
+            for (var attempt = 0; attempt < 20 && interrupted.Count == 0; attempt++)
+            {
+                await WaitUntilAsync(
+                    async () => await db.ExecuteScalarAsync<int>("SELECT count(*) FROM list_domains WHERE list_id = @id AND state = 'done'", new { id }) >= 3
+                        && await db.ExecuteScalarAsync<int>("SELECT count(*) FROM list_domains WHERE list_id = @id AND state = 'running'", new { id }) > 0,
+                    TimeSpan.FromSeconds(60), () => "the first worker made no progress:\n" + first.Output);
+                Signal("STOP", first.Id);
+                interrupted = (await db.QueryAsync<string>("SELECT domain FROM list_domains WHERE list_id = @id AND state = 'running'", new { id })).ToList();
+                if (interrupted.Count == 0)
+                    Signal("CONT", first.Id);
+            }
+
             killedPid = first.Id;
             first.KillHard();
         }
 
-        var interrupted = (await db.QueryAsync<string>("SELECT domain FROM list_domains WHERE list_id = @id AND state = 'running'", new { id })).ToList();
         Assert.NotEmpty(interrupted);
         await using var second = await ServiceProcess.StartAsync(Environment(connectionString));
         using var secondClient = second.Client(await NewKeyAsync(connectionString));
