@@ -4,19 +4,18 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
+using Enrichment.Export;
 
 namespace Enrichment.Cli.Output;
 
 /// <summary>
 /// Writes records with a fixed column list as CSV (RFC 4180) or JSON lines. CSV cells that a spreadsheet would run as
-/// a formula (starting with '=', '+', '-', '@', tab or carriage return) get a leading apostrophe unless
-/// <c>guardFormulas</c> is off: lists come from strangers, and "=HYPERLINK(…)" in a name is an attack on whoever opens
-/// the result. JSON lines carry numbers as numbers, booleans as booleans, lists as arrays, and UTF-8 unescaped.
+/// a formula get a leading apostrophe (<see cref="CsvFormulaGuard"/>) unless <c>guardFormulas</c> is off. JSON lines
+/// carry numbers as numbers, booleans as booleans, lists as arrays, and UTF-8 unescaped.
 /// </summary>
 public sealed class RecordWriter : IAsyncDisposable
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
     private readonly TextWriter _out;
     private readonly List<OutputColumn> _columns;
@@ -123,7 +122,7 @@ public sealed class RecordWriter : IAsyncDisposable
     }
 
     private string Guard(string value) =>
-        _guardFormulas && value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
+        _guardFormulas ? CsvFormulaGuard.Guard(value) : value;
 
     /// <summary>Column names made unique ("name", "name_2"): a JSON object cannot hold one key twice.</summary>
     private static List<OutputColumn> Unique(IReadOnlyList<OutputColumn> columns)

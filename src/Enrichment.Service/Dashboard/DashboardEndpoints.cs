@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Enrichment.Service.Dashboard;
@@ -23,7 +24,7 @@ public static class DashboardEndpoints
         services.AddEnrichmentDashboardLogin();
         services.AddSingleton<UploadSpool>();
         services.AddSingleton<Storage.Dashboard.DashboardStore>();
-        services.AddSingleton<Storage.Dashboard.SuppressionList>();
+        services.TryAddSingleton<Storage.Suppressions.SuppressionStore>();
         services.AddScoped(sp => new OpsLayout(
             sp.GetRequiredService<IHttpContextAccessor>().HttpContext ?? throw new InvalidOperationException("no request"),
             sp.GetRequiredService<IOptions<ServiceOptions>>().Value.Dashboard,
@@ -65,7 +66,7 @@ public static class DashboardEndpoints
         ops.MapGet("/lists/{id:long}/download", ListActions.DownloadAsync);
         ops.MapPost("/lists/{id:long}/cancel", ListActions.CancelAsync);
         ops.MapPost("/lists/{id:long}/retry", ListActions.RetryFailedAsync);
-        ops.MapGet("/suppressions", (string? search, OpsLayout layout, Storage.Dashboard.SuppressionList suppressions, CancellationToken ct) =>
+        ops.MapGet("/suppressions", (string? search, OpsLayout layout, Storage.Suppressions.SuppressionStore suppressions, CancellationToken ct) =>
             SuppressionsPage.GetAsync(search, layout, suppressions, ct));
         ops.MapPost("/suppressions", SuppressionsPage.AddAsync);
         ops.MapPost("/suppressions/{id:long}/remove", SuppressionsPage.RemoveAsync);

@@ -1,4 +1,4 @@
-using Enrichment.Storage.Dashboard;
+using Enrichment.Storage.Suppressions;
 using Enrichment.Verification.Syntax;
 
 namespace Enrichment.Service.Dashboard;
@@ -6,7 +6,7 @@ namespace Enrichment.Service.Dashboard;
 /// <summary>Never-contact entries: list (newest first, or one looked up), add an address or domain, remove one.</summary>
 public static class SuppressionsPage
 {
-    public static async Task<IResult> GetAsync(string? search, OpsLayout layout, SuppressionList suppressions, CancellationToken ct, string? message = null, bool error = false)
+    public static async Task<IResult> GetAsync(string? search, OpsLayout layout, SuppressionStore suppressions, CancellationToken ct, string? message = null, bool error = false)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var rows = await suppressions.RecentAsync(search, 200, ct);
@@ -45,7 +45,7 @@ public static class SuppressionsPage
         return layout.Page("Suppressions", "suppressions", body.ToString());
     }
 
-    public static async Task<IResult> AddAsync(HttpContext http, OpsLayout layout, SuppressionList suppressions)
+    public static async Task<IResult> AddAsync(HttpContext http, OpsLayout layout, SuppressionStore suppressions)
     {
         ArgumentNullException.ThrowIfNull(http);
         var ct = http.RequestAborted;
@@ -62,11 +62,13 @@ public static class SuppressionsPage
         };
         if (problem is not null)
             return await GetAsync(null, layout, suppressions, ct, problem, error: true);
-        var added = await suppressions.AddAsync(kind, value, reason.Length > 0 ? reason : "added in the dashboard", $"dashboard:{http.User.Identity?.Name ?? "local"}", ct);
+        // The table holds values lower-cased (the lead-gen API normalises the same way).
+        value = value.ToLowerInvariant();
+        var (_, added) = await suppressions.AddAsync(kind, value, reason.Length > 0 ? reason : "added in the dashboard", $"dashboard:{http.User.Identity?.Name ?? "local"}", ct);
         return await GetAsync(null, layout, suppressions, ct, added ? $"{value} is suppressed." : $"{value} was already suppressed.");
     }
 
-    public static async Task<IResult> RemoveAsync(long id, HttpContext http, OpsLayout layout, SuppressionList suppressions)
+    public static async Task<IResult> RemoveAsync(long id, HttpContext http, OpsLayout layout, SuppressionStore suppressions)
     {
         ArgumentNullException.ThrowIfNull(http);
         var removed = await suppressions.RemoveAsync(id, http.RequestAborted);

@@ -1,4 +1,5 @@
 using Dapper;
+using Enrichment.Storage.Suppressions;
 using Npgsql;
 
 namespace Enrichment.Storage.Accounts;
@@ -11,14 +12,10 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>
-    /// The suppression predicate for an address column (the suppressions table of 0001, filled by the lead-gen API):
-    /// the address itself or its whole domain. Hashed (erased) addresses have no address left to compare.
+    /// The suppression predicate (<see cref="SuppressionSql"/>) for an address column that may not be normalised:
+    /// member and contact addresses are compared lower-cased, as the suppressions table stores them.
     /// </summary>
-    static string Suppressed(string email) => $"""
-        EXISTS (SELECT 1 FROM suppressions s
-                WHERE (s.kind = 'email' AND s.value = lower({email}))
-                   OR (s.kind = 'domain' AND s.value = lower(split_part({email}, '@', 2))))
-        """;
+    static string Suppressed(string email) => SuppressionSql.Suppressed($"lower({email})");
 
     /// <summary>Creates the account, or updates name, tier and template of the one with the same domain.</summary>
     public async Task<IReadOnlyList<AccountRecord>> UpsertAsync(IReadOnlyList<NewAccount> accounts, CancellationToken ct)

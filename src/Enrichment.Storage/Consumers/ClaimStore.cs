@@ -67,7 +67,9 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
         p.Add("freshSince", freshSince?.UtcDateTime);
         p.Add("now", request.Now.UtcDateTime);
         // One statement (one round trip, its own transaction): pick, claim, and read back what was claimed.
-        var rows = (await connection.QueryAsync<PickedRow>(new CommandDefinition($"""
+        // Split at c.id: claimed (false: another puller's commit got there first) maps to a bool, the rest to the
+        // contact as every read shows it.
+        var rows = (await connection.QueryAsync<bool, ContactView, (bool Claimed, ContactView View)>(new CommandDefinition($"""
             WITH picked AS (
                 SELECT c.id FROM contacts c LEFT JOIN verifications v ON v.email = c.email
                 WHERE c.id > @fromId AND {ContactQueryStore.FilterSql}
@@ -89,35 +91,8 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
             LEFT JOIN verifications v ON v.email = c.email
             LEFT JOIN accounts a ON a.domain = c.account_domain
             ORDER BY c.id
-            """, p, cancellationToken: ct))).ToList();
-        return (rows.Count, [.. rows.Where(r => r.Claimed).Select(r => r.ToView())]);
-    }
-
-    /// <summary>A picked contact and whether this pick claimed it (false: another puller's commit got there first).</summary>
-    sealed class PickedRow
-    {
-        public bool Claimed { get; init; }
-        public long Id { get; init; }
-        public string Email { get; init; } = "";
-        public string? FirstName { get; init; }
-        public string? LastName { get; init; }
-        public string? FullName { get; init; }
-        public string? Title { get; init; }
-        public string? AccountDomain { get; init; }
-        public string? AccountName { get; init; }
-        public string? Status { get; init; }
-        public short? Risk { get; init; }
-        public string[]? Reasons { get; init; }
-        public DateTime? VerifiedAt { get; init; }
-        public string Source { get; init; } = "";
-        public DateTime UpdatedAt { get; init; }
-
-        public ContactView ToView() => new()
-        {
-            Id = Id, Email = Email, FirstName = FirstName, LastName = LastName, FullName = FullName, Title = Title,
-            AccountDomain = AccountDomain, AccountName = AccountName, Status = Status, Risk = Risk, Reasons = Reasons,
-            VerifiedAt = VerifiedAt, Source = Source, UpdatedAt = UpdatedAt,
-        };
+            """, p, cancellationToken: ct), (claimed, view) => (claimed, view), splitOn: "id")).ToList();
+        return (rows.Count, [.. rows.Where(r => r.Claimed).Select(r => r.View)]);
     }
 
     /// <summary>Is any eligible contact still unclaimed by this consumer (ignoring locks)?</summary>

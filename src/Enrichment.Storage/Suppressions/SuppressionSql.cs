@@ -20,4 +20,7 @@ public static class SuppressionSql
                            OR (s.kind = 'domain' AND s.value = split_part({emailColumn}, '@', 2)))
             """;
     }
+
+    /// <summary>The opposite of <see cref="NotSuppressed"/>: true when the address or its domain is suppressed.</summary>
+    public static string Suppressed(string emailColumn) => $"NOT ({NotSuppressed(emailColumn)})";
 }

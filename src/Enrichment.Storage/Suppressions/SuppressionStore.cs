@@ -55,6 +55,29 @@ public sealed class SuppressionStore(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
+    /// <summary>
+    /// The newest <paramref name="limit"/> suppressions, or those whose value is <paramref name="search"/> (trimmed,
+    /// lower-cased): what the dashboard's suppressions page lists.
+    /// </summary>
+    public async Task<IReadOnlyList<SuppressionRecord>> RecentAsync(string? search, int limit, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<SuppressionRecord>(new CommandDefinition($"""
+            SELECT {Columns} FROM suppressions
+            WHERE @search::text IS NULL OR value = lower(@search)
+            ORDER BY id DESC LIMIT @limit
+            """, new { search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(), limit }, cancellationToken: ct));
+        return [.. rows];
+    }
+
+    /// <summary>Removes one suppression by id (the dashboard's remove button); false when it was already gone.</summary>
+    public async Task<bool> RemoveAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM suppressions WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
+    }
+
     /// <summary>The addresses among <paramref name="emails"/> (normalised) that are suppressed, by address or domain.</summary>
     public async Task<IReadOnlySet<string>> SuppressedAsync(IReadOnlyCollection<string> emails, CancellationToken ct)
     {
@@ -63,7 +86,7 @@ public sealed class SuppressionStore(NpgsqlDataSource dataSource)
             return new HashSet<string>(StringComparer.Ordinal);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<string>(new CommandDefinition($"""
-            SELECT e FROM unnest(@emails) AS u(e) WHERE NOT ({SuppressionSql.NotSuppressed("u.e")})
+            SELECT e FROM unnest(@emails) AS u(e) WHERE {SuppressionSql.Suppressed("u.e")}
             """, new { emails = emails.ToArray() }, cancellationToken: ct));
         return rows.ToHashSet(StringComparer.Ordinal);
     }
