@@ -16,8 +16,8 @@ internal sealed class TextReaderStream(TextReader reader) : Stream
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Length => throw new NotSupportedException("a text reader's bytes are read forward only");
+    public override long Position { get => throw new NotSupportedException("a text reader's bytes are read forward only"); set => throw new NotSupportedException("a text reader's bytes are read forward only"); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -46,7 +46,7 @@ internal sealed class TextReaderStream(TextReader reader) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("a text reader's bytes are read forward only");
+    public override void SetLength(long value) => throw new NotSupportedException("a text reader's bytes are read forward only");
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("a text reader's bytes are read forward only");
 }

@@ -8,8 +8,8 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Length => throw new NotSupportedException("this stream reads forward only");
+    public override long Position { get => throw new NotSupportedException("this stream reads forward only"); set => throw new NotSupportedException("this stream reads forward only"); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -43,9 +43,9 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("this stream reads forward only");
+    public override void SetLength(long value) => throw new NotSupportedException("this stream reads forward only");
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("this stream reads forward only");
 
     protected override void Dispose(bool disposing)
     {

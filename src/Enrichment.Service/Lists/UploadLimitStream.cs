@@ -11,8 +11,8 @@ public sealed class UploadLimitStream(Stream inner, long limit) : Stream
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override long Length => throw new NotSupportedException("this stream reads forward only");
+    public override long Position { get => _read; set => throw new NotSupportedException("this stream reads forward only"); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -34,7 +34,7 @@ public sealed class UploadLimitStream(Stream inner, long limit) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("this stream reads forward only");
+    public override void SetLength(long value) => throw new NotSupportedException("this stream reads forward only");
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("this stream reads forward only");
 }

@@ -12,12 +12,12 @@ internal sealed class CappedStream(Stream inner, int maxReplyBytes) : Stream
     public override bool CanRead => inner.CanRead;
     public override bool CanSeek => false;
     public override bool CanWrite => inner.CanWrite;
-    public override long Length => throw new NotSupportedException();
+    public override long Length => throw new NotSupportedException("this stream reads forward only");
 
     public override long Position
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        get => throw new NotSupportedException("this stream reads forward only");
+        set => throw new NotSupportedException("this stream reads forward only");
     }
 
     public override void Flush() => inner.Flush();
@@ -47,9 +47,9 @@ internal sealed class CappedStream(Stream inner, int maxReplyBytes) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("this stream reads forward only");
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException("this stream reads forward only");
 
     protected override void Dispose(bool disposing)
     {
