@@ -58,13 +58,7 @@ internal static class FindingRcpts
         }
 
         await using var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = FakeSmtpScripts.Mailboxes([.. mailboxes]) });
-        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint] });
-        using var verifier = new EmailVerifier(resolver, new MailKitSessionFactory(new SmtpSessionOptions
-        {
-            Port = smtp.Port,
-            HeloName = "bench.enrichment.test",
-            MailFrom = "verify@bench.enrichment.test",
-        }), DomainLists.LoadDefault(), new VerificationOptions { RetrySchedule = [] });
+        using var verifier = FakeServerVerifier.Create(dns.EndPoint, smtp.Port);
         var finder = new AddressFinder(verifier, search: null) { LearnFormats = learn };
 
         var clock = Stopwatch.StartNew();
