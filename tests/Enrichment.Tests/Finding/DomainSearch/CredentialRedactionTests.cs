@@ -48,12 +48,8 @@ public sealed class CredentialRedactionTests
     [Fact(Timeout = 20000)]
     public async Task SearchAsync_ReportsUnavailableWithoutKey_WhenConnectionRefused()
     {
-        Uri closedAddress;
-        using (var server = StartServer())
-        {
-            closedAddress = BaseAddress(server);
-            server.Stop();
-        }
+        using var refusing = new RefusingPort();
+        var closedAddress = refusing.HttpAddress;
 
         var capture = new CapturingLoggerProvider();
         var options = new ProviderOptions { ApiKey = HunterKey, BaseAddress = closedAddress, MaxRetries = 0, RequestsPerSecond = 1000 };
