@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
+using System.Threading.Channels;
 using Enrichment.Finding;
 using Enrichment.Verification.Syntax;
 
@@ -11,8 +12,8 @@ namespace Enrichment.Import;
 /// One list being read: <see cref="Detection"/> is known as soon as <see cref="ListImporter.OpenAsync"/> returns;
 /// <see cref="ReadAsync"/> then streams the records in file order while <see cref="Report"/> counts them. Memory is
 /// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16–32 bytes per
-/// distinct address for the duplicate check, plus the website cache (at most 65,536 websites, about 5 MB) and the interned
-/// strings of repeated values (at most about 1 MB).
+/// distinct address for the duplicate check, up to 2,048 decoded rows between the reading and the mapping stage, the
+/// website cache (at most 65,536 websites, about 5 MB) and the interned strings of repeated values (about 1 MB).
 /// </summary>
 public sealed class ImportReader : IAsyncDisposable, IDisposable
 {
@@ -120,43 +121,134 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         _reading = true;
-        while (true)
+        // Two stages on two cores, joined by a bounded channel of batches, in file order: this producer reads, splits
+        // and decodes (and rejects what the bytes alone condemn); the caller's thread maps and validates each row, checks
+        // duplicates and counts. A batch a hand-off: one row a hand-off cost more than it saved.
+        var channel = Channel.CreateBounded<Pending[]>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop.Token;
+        _producer = Task.Run(() => ProduceAsync(channel.Writer, stop), CancellationToken.None);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var status = _parser.Parse(Data, _eof);
-            ImportRecord record;
-            var ragged = false;
-            if (status == ParseStatus.End)
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
             {
-                break;
+                while (channel.Reader.TryRead(out var batch))
+                {
+                    foreach (var pending in batch)
+                    {
+                        if (pending.Fields is null)
+                        {
+                            break; // the end of a short last batch
+                        }
+
+                        if (pending.Windows1252Row)
+                        {
+                            Report.CountWindows1252Row();
+                        }
+
+                        var record = pending.Done ?? Contact(pending.Line, pending.Fields);
+                        Report.Count(record, pending.Done is null && _headerCount > 0 && pending.Fields.Length != _headerCount);
+                        yield return record;
+                    }
+                }
             }
 
-            if (status == ParseStatus.NeedMore)
+            // The channel ends when the producer does; a read error it met is thrown here, as it was.
+            await _producer;
+            Report.MarkComplete();
+        }
+        finally
+        {
+            await StopProducerAsync();
+        }
+    }
+
+    private const int BatchRows = 256;
+    private const int BatchesInFlight = 8;
+
+    /// <summary>A row between the stages: decoded, and either already rejected (<see cref="Done"/>) or still to map.</summary>
+    private readonly record struct Pending(long Line, string[] Fields, ImportRecord? Done, bool Windows1252Row);
+
+    private Task? _producer;
+    private CancellationTokenSource? _stop;
+    private bool _lastRow1252;
+
+    private async Task ProduceAsync(ChannelWriter<Pending[]> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new Pending[BatchRows];
+            var count = 0;
+            while (true)
             {
-                if (_end - _start < _cap)
+                cancellationToken.ThrowIfCancellationRequested();
+                var status = _parser.Parse(Data, _eof);
+                if (status == ParseStatus.End)
                 {
-                    await FillAsync(cancellationToken);
-                    continue;
+                    break;
                 }
 
-                record = Data.IndexOfAny((byte)'\r', (byte)'\n') >= 0
-                    ? RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn)
-                    : await DiscardLongLineAsync(cancellationToken);
-            }
-            else if (status == ParseStatus.QuoteFailure)
-            {
-                record = RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn);
-            }
-            else
-            {
-                (record, ragged) = Build();
+                _lastRow1252 = false;
+                Pending pending;
+                if (status == ParseStatus.NeedMore)
+                {
+                    if (_end - _start < _cap)
+                    {
+                        await FillAsync(cancellationToken);
+                        continue;
+                    }
+
+                    var record = Data.IndexOfAny((byte)'\r', (byte)'\n') >= 0
+                        ? RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn)
+                        : await DiscardLongLineAsync(cancellationToken);
+                    pending = new Pending(record.Line, record.Fields, record, _lastRow1252);
+                }
+                else if (status == ParseStatus.QuoteFailure)
+                {
+                    var record = RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn);
+                    pending = new Pending(record.Line, record.Fields, record, _lastRow1252);
+                }
+                else
+                {
+                    pending = Build();
+                }
+
+                batch[count++] = pending;
+                if (count == BatchRows)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                    batch = new Pending[BatchRows];
+                    count = 0;
+                }
             }
 
-            Report.Count(record, ragged);
-            yield return record;
+            if (count > 0)
+            {
+                await writer.WriteAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    /// <summary>Stops the producer (the caller stopped early, failed or finished) and waits until it no longer touches the buffer or the stream.</summary>
+    private async Task StopProducerAsync()
+    {
+        if (_stop is null)
+        {
+            return;
         }
 
-        Report.MarkComplete();
+        await _stop.CancelAsync();
+        if (_producer is { } producer)
+        {
+            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        _stop.Dispose();
+        _stop = null;
     }
 
     private ReadOnlySpan<byte> Data => _buffer.AsSpan(_start, _end - _start);
@@ -165,7 +257,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     // tier-up waits for a background JIT that a busy machine delays, and a batch import spent its first seconds in
     // unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (ImportRecord Record, bool Ragged) Build()
+    private Pending Build()
     {
         var line = _line;
         var bytes = Data[.._parser.Consumed];
@@ -175,7 +267,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var fields = Decode(bytes, _parser.FieldSpans);
         if (bytes.Contains((byte)0))
         {
-            return (Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"));
         }
 
         var spans = _parser.FieldSpans;
@@ -183,25 +275,26 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         {
             if (spans[i].Length > _options.MaxFieldBytes)
             {
-                return (Rejected(line, fields, i, RejectionReasons.FieldTooLong, FormattableString.Invariant(
-                    $"column {i + 1}{HeaderName(i)} holds {spans[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")), false);
+                return Done(Rejected(line, fields, i, RejectionReasons.FieldTooLong, FormattableString.Invariant(
+                    $"column {i + 1}{HeaderName(i)} holds {spans[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")));
             }
         }
 
         if (IsBlank(fields))
         {
-            return (Rejected(line, fields, null, RejectionReasons.Blank, "blank line"), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.Blank, "blank line"));
         }
 
         if (_headerCount > 0 && IsHeaderAgain(fields))
         {
-            return (Rejected(line, fields, null, RejectionReasons.RepeatedHeader, FormattableString.Invariant(
-                $"the header of line {Detection.HeaderLine} again: two exports pasted into one file?")), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.RepeatedHeader, FormattableString.Invariant(
+                $"the header of line {Detection.HeaderLine} again: two exports pasted into one file?")));
         }
 
-        var ragged = _headerCount > 0 && fields.Length != _headerCount;
-        return (Contact(line, fields), ragged);
+        return new Pending(line, fields, null, _lastRow1252);
     }
+
+    private Pending Done(ImportRecord record) => new(record.Line, record.Fields, record, _lastRow1252);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImportRecord Contact(long line, string[] fields)
@@ -353,7 +446,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         if (!as1252 && !Utf8.IsValid(bytes))
         {
             as1252 = true;
-            Report?.CountWindows1252Row();
+            _lastRow1252 = true; // counted by the consumer, which owns the report
         }
 
         // A row decoded unlike the file's other rows (Windows-1252 in a UTF-8 file) keeps out of the interner, whose
@@ -884,6 +977,15 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        if (_stop is not null)
+        {
+            // Abandoned mid-read: the producer must let go of the buffer before it goes back to the pool.
+            _stop.Cancel();
+            ((IAsyncResult?)_producer)?.AsyncWaitHandle.WaitOne();
+            _stop.Dispose();
+            _stop = null;
+        }
+
         _stream.Dispose();
         if (_buffer.Length > 0)
         {
@@ -894,6 +996,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopProducerAsync();
         await _stream.DisposeAsync();
         Dispose();
     }
