@@ -12,7 +12,7 @@ namespace Enrichment.Import;
 /// One list being read: <see cref="Detection"/> is known as soon as <see cref="ListImporter.OpenAsync"/> returns;
 /// <see cref="ReadAsync"/> then streams the records in file order while <see cref="Report"/> counts them. Memory is
 /// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16–32 bytes per
-/// distinct address for the duplicate check, up to 2,048 decoded rows between the reading and the mapping stage, the
+/// distinct address for the duplicate check, up to 4,096 decoded rows between the reading and the mapping stage, the
 /// website cache (at most 65,536 websites, about 5 MB) and the interned strings of repeated values (about 1 MB).
 /// </summary>
 public sealed class ImportReader : IAsyncDisposable, IDisposable
@@ -123,7 +123,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         _reading = true;
         // Two stages on two cores, joined by a bounded channel of batches, in file order: this producer reads, splits
         // and decodes (and rejects what the bytes alone condemn); the caller's thread maps and validates each row, checks
-        // duplicates and counts. A batch a hand-off: one row a hand-off cost more than it saved.
+        // duplicates and counts. A batch a hand-off: one row a hand-off cost more than it saved, and each hand-off can wake a thread.
         var channel = Channel.CreateBounded<Pending[]>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stop = _stop.Token;
@@ -163,8 +163,8 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
     }
 
-    private const int BatchRows = 256;
-    private const int BatchesInFlight = 8;
+    private const int BatchRows = 1024;
+    private const int BatchesInFlight = 4;
 
     /// <summary>A row between the stages: decoded, and either already rejected (<see cref="Done"/>) or still to map.</summary>
     private readonly record struct Pending(long Line, string[] Fields, ImportRecord? Done, bool Windows1252Row);
