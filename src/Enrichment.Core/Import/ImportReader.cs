@@ -159,7 +159,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
         finally
         {
-            await StopProducerAsync();
+            StopProducer();
         }
     }
 
@@ -233,23 +233,12 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Stops the producer (the caller stopped early, failed or finished) and waits until it no longer touches the buffer or the stream.</summary>
-    private async Task StopProducerAsync()
-    {
-        if (_stop is null)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync();
-        if (_producer is { } producer)
-        {
-            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-
-        _stop.Dispose();
-        _stop = null;
-    }
+    /// <summary>
+    /// Tells the producer to stop (the caller stopped early, failed, was cancelled or finished) without waiting for it:
+    /// it may sit in a read that ignores cancellation (stdin left open, a stalled upload), and a SIGTERM must not wait
+    /// for the next byte. <see cref="Dispose"/> keeps the buffer out of the pool while the producer may still touch it.
+    /// </summary>
+    private void StopProducer() => _stop?.Cancel();
 
     private ReadOnlySpan<byte> Data => _buffer.AsSpan(_start, _end - _start);
 
@@ -833,6 +822,11 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         {
             if (record.Fields.Any(f => f.Contains('@', StringComparison.Ordinal)))
             {
+                if (record.Fields.Length == 1 && record.Fields[0].AsSpan().Trim().Contains(' '))
+                {
+                    continue; // a title line ("Exported by admin@acme.com on 2024-05-01"), not an address
+                }
+
                 break; // data, not a header: any header comes before the first address
             }
 
@@ -977,16 +971,18 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
-        if (_stop is not null)
+        StopProducer();
+        _stream.Dispose();
+        if (_producer is { IsCompleted: false })
         {
-            // Abandoned mid-read: the producer must let go of the buffer before it goes back to the pool.
-            _stop.Cancel();
-            ((IAsyncResult?)_producer)?.AsyncWaitHandle.WaitOne();
-            _stop.Dispose();
-            _stop = null;
+            // Still in a read or a hand-off: the buffer is left to the collector rather than returned to the pool
+            // under the producer's feet (the cancellation, or the disposed stream, ends the producer soon after).
+            _buffer = [];
+            return;
         }
 
-        _stream.Dispose();
+        _stop?.Dispose();
+        _stop = null;
         if (_buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -996,7 +992,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopProducerAsync();
+        StopProducer();
         await _stream.DisposeAsync();
         Dispose();
     }
