@@ -185,6 +185,8 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         private bool tls;
         private bool inTransaction;
         private readonly List<string> held = [];
+        private string? heldMail;
+        private bool afterRset;
         private int acceptedInTransaction;
         private int consecutiveRejects;
         private int counted = 1;
@@ -285,13 +287,21 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     return true;
                 case "MAIL":
                     ResetTransaction();
-                    inTransaction = true;
-                    await ReplyAsync("250 2.1.0 Ok", cancellationToken);
-                    return true;
+                    var mailReply = afterRset && options.MailReplyAfterRset is { } punished ? punished : options.MailReply;
+                    inTransaction = mailReply.StartsWith('2');
+                    if (options.HoldMailReply)
+                    {
+                        heldMail = mailReply; // answered with the first RCPT: only a client that pipelines gets it
+                        return true;
+                    }
+
+                    await ReplyAsync(mailReply, cancellationToken);
+                    return !mailReply.StartsWith("421", StringComparison.Ordinal);
                 case "RCPT":
                     return await RcptAsync(line, cancellationToken);
                 case "RSET":
                     ResetTransaction();
+                    afterRset = true;
                     await ReplyAsync("250 2.0.0 Ok", cancellationToken);
                     return true;
                 case "NOOP":
@@ -314,6 +324,13 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     await ReplyAsync("500 5.5.2 Error: command not recognized", cancellationToken);
                     return true;
             }
+        }
+
+        private string WithHeldMail(string reply)
+        {
+            var mail = heldMail;
+            heldMail = null;
+            return mail is null ? reply : mail + "\r\n" + reply;
         }
 
         private async Task<bool> RcptAsync(string line, CancellationToken cancellationToken)
@@ -356,7 +373,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
             if (!inTransaction)
             {
-                await ReplyAsync("503 5.5.1 Error: need MAIL command", cancellationToken);
+                await ReplyAsync(WithHeldMail("503 5.5.1 Error: need MAIL command"), cancellationToken);
                 return true;
             }
 
@@ -391,12 +408,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     return true;
                 }
 
-                await ReplyAsync(string.Join("\r\n", held), cancellationToken);
+                await ReplyAsync(WithHeldMail(string.Join("\r\n", held)), cancellationToken);
                 held.Clear();
                 return true;
             }
 
-            await ReplyAsync(reply, cancellationToken);
+            await ReplyAsync(WithHeldMail(reply), cancellationToken);
             return true;
         }
 
