@@ -272,8 +272,12 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             return new HostLookup([], "invalid host name");
         }
 
+        // A and AAAA at once (one round trip, not two; RFC 8305 asks the same of connecting clients).
+        var asking4 = QueryAsync(name, QueryType.A, cancellationToken);
+        var asking6 = QueryAsync(name, QueryType.AAAA, cancellationToken);
+        var (v4, v4Error) = await asking4;
+        var (v6, v6Error) = await asking6;
         var addresses = new List<IPAddress>();
-        var (v4, v4Error) = await QueryAsync(name, QueryType.A, cancellationToken);
         addresses.AddRange(v4?.Answers.ARecords().Select(r => r.Address) ?? []);
 
         // RFC 8020: NXDOMAIN means nothing exists at that name, AAAA included.
@@ -282,7 +286,6 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             return new HostLookup(addresses, null);
         }
 
-        var (v6, v6Error) = await QueryAsync(name, QueryType.AAAA, cancellationToken);
         addresses.AddRange(v6?.Answers.AaaaRecords().Select(r => r.Address) ?? []);
         var v4Failed = v4 is null || v4.HasError;
         var v6Failed = v6 is null || (v6.HasError && v6.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain);

@@ -114,9 +114,13 @@ internal sealed class DomainSessions(
 
                         // The batch: the random recipient first (once), then queued recipients (one per person when they
                         // are alternatives), within the transaction cap and what is left of the rejection budget.
-                        // The random recipient goes alone: on a catch-all domain its answer makes every other RCPT moot.
+                        // The random recipient leads the first group: on a catch-all domain its answer makes the others
+                        // moot (they are recorded as catch-all), elsewhere the group saves a round trip per domain.
+                        // Guesses (alternatives) wait for it: on a catch-all domain most of them would be wasted RCPTs.
                         var probing = !catchAllAsked;
-                        var room = probing ? 0 : Math.Max(1, Math.Min(cap - sent, options.MaxRejectionsPerSession - rejections));
+                        var room = probing
+                            ? (alternatives ? 0 : Math.Max(0, Math.Min(cap - sent - 1, options.MaxRejectionsPerSession - rejections - 1)))
+                            : Math.Max(1, Math.Min(cap - sent, options.MaxRejectionsPerSession - rejections));
                         var batch = new List<Item>();
                         var groupsInBatch = new HashSet<long>();
                         queue.RemoveAll(i => acceptedGroups.Contains(i.Group));
@@ -225,9 +229,8 @@ internal sealed class DomainSessions(
                             {
                                 closing = catchAllReply.Code == 421 ? catchAllReply : closing;
                                 reconnect = true;
+                                continue;
                             }
-
-                            continue;
                         }
 
                         var answered = 0;

@@ -46,7 +46,7 @@ public class EmailVerifierTests
             Assert.Contains(Reasons.CatchAll, r.Reasons);
             Assert.True(r.CatchAll);
         });
-        Assert.Equal(1, h.Smtp.RcptCount);        // only the random recipient, once
+        Assert.Equal(4, h.Smtp.RcptCount);        // the random recipient leads the first group (one round trip), once
         Assert.Equal(1, h.Smtp.ConnectionCount);  // the cached verdict needs no second session
     }
 
