@@ -56,11 +56,16 @@ public static class NameNormalizer
     /// <summary>
     /// All ASCII lowercase spellings of one name token, best first: simple folding (ü → u), then the expanded
     /// convention where it differs (ü → ue, å → aa, ø → oe). Apostrophes, dots and digits are dropped, hyphens
-    /// kept. Empty when the token holds a letter outside the Latin script (no transliteration is guessed).
+    /// kept. Cyrillic is romanised as passports write it; empty when the token holds a letter of another script.
     /// </summary>
     public static IReadOnlyList<string> Transliterate(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (token.Any(Cyrillic.IsCyrillic))
+        {
+            // Russian and Ukrainian names: the passport's Latin spelling is what the directory holds.
+            token = Cyrillic.Romanize(token) ?? "";
+        }
         var folded = new StringBuilder(token.Length + 4);
         var expanded = new StringBuilder(token.Length + 4);
         foreach (var c in token)
@@ -134,11 +139,49 @@ public static class NameNormalizer
             return null;
         }
 
+        // A single name typed into both fields ("Budi|Budi", as CRMs that require a last name make people do).
+        if (lastTokens.Count > 0 && firstTokens.Select(Fold).SequenceEqual(lastTokens.Select(Fold), StringComparer.Ordinal))
+        {
+            lastTokens.Clear();
+        }
+
+        // "S.|Ramesh": a lone initial as the given name is, in South Indian usage, the father's or village's initial
+        // written first; the word is the given name. Read it so, with the literal reading as the alternative.
+        if (firstTokens.Count == 1 && IsInitial(firstTokens[0]) && lastTokens.Count == 1 && !IsInitial(lastTokens[0]))
+        {
+            var swapped = Build([lastTokens[0]], [], [firstTokens[0]]);
+            var literal = Build([firstTokens[0]], [], lastTokens);
+            return swapped is null ? literal : swapped with { Alternative = literal };
+        }
+
+        var familyFolded = lastTokens.Count == 1 ? Fold(lastTokens[0]) : "";
+
+        // "Văn An|Nguyễn": Vietnamese CRMs often put the middle name (Văn, Thị) in the first-name field; addresses never use it.
+        if (firstTokens.Count >= 2 && NameCulture.VietnameseMiddle.Contains(Fold(firstTokens[0])) && NameCulture.IsVietnameseFamilyName(familyFolded))
+        {
+            firstTokens.RemoveAt(0);
+        }
+
+        // "Ivy Wing-yan|Lau", "Tony Tai Man|Chan": a Hong Kong English name before the Chinese given name, which has at
+        // most two syllables; the address uses the English name.
+        if (firstTokens.Count >= 2 && NameCulture.IsChineseFamilyName(familyFolded) && HasEnglishNameFirst(firstTokens))
+        {
+            firstTokens.RemoveRange(1, firstTokens.Count - 1);
+        }
+
         // "John A." keeps A as a middle initial; other words belong to a compound given name ("Ana María", "Mary Ann").
         var given = firstTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
         var middle = firstTokens.Skip(1).Where(IsInitial).ToList();
         return Build(given, middle, lastTokens);
     }
+
+    /// <summary>Given-name words holding more than a Chinese given name's two syllables ("Ivy Wing-yan", "Tony Tai Man"):
+    /// the first word is an English name.</summary>
+    private static bool HasEnglishNameFirst(List<string> givenTokens) =>
+        givenTokens.Count >= 2
+        && !givenTokens[0].Contains('-', StringComparison.Ordinal)
+        && givenTokens.Skip(1).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2
+        && !IsInitial(givenTokens[0]);
 
     private static PersonName? FromFull(string full)
     {
@@ -163,6 +206,17 @@ public static class NameNormalizer
             if (givenTokens.Count == 0)
             {
                 return null;
+            }
+
+            // "Cheung Chi-keung, Michael": a Hong Kong name in its own order, then the English name the address uses.
+            if (lastTokens.Count >= 2 && givenTokens.Count == 1 && NameCulture.IsChineseFamilyName(Fold(lastTokens[0])))
+            {
+                return Build(givenTokens, [], [lastTokens[0]]);
+            }
+
+            if (lastTokens.Count == 1 && givenTokens.Count == 1 && IsInitial(givenTokens[0]) && !IsInitial(lastTokens[0]))
+            {
+                return FromParts(givenTokens[0], lastTokens[0]);
             }
 
             var given = givenTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
@@ -194,6 +248,27 @@ public static class NameNormalizer
         if (tokens.Count == 1)
         {
             return Build([tokens[0]], [], []);
+        }
+
+        // "S. Ramesh": an initial, then the given name (see FromParts).
+        if (tokens.Count == 2 && IsInitial(tokens[0]) && !IsInitial(tokens[1]))
+        {
+            return FromParts(tokens[0], tokens[1]);
+        }
+
+        // "Tony Chan Tai-man", "Karen Lam Wai Kit": a Hong Kong English name, the family name, the Chinese given name.
+        if (tokens.Count >= 3 && NameCulture.IsChineseFamilyName(Fold(tokens[1])) && !NameCulture.IsSurnameFirstFamilyName(Fold(tokens[0]))
+            && !IsInitial(tokens[0]) && tokens.Skip(2).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2)
+        {
+            return Build([tokens[0]], [], [tokens[1]]);
+        }
+
+        // "Chan Tai Man Tony": family name, Chinese given name, then the English name.
+        if (tokens.Count >= 3 && NameCulture.IsChineseFamilyName(Fold(tokens[0]))
+            && tokens.Skip(1).SkipLast(1).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2
+            && !tokens[^1].Contains('-', StringComparison.Ordinal))
+        {
+            return Build([tokens[^1]], [], [tokens[0]]);
         }
 
         // Family name first (Nguyễn Văn An, Kovács János, Wang Xiaoming, Tanaka Hiroshi): the first word is a common

@@ -71,6 +71,11 @@ public static class PatternLearner
 
             var name = NameNormalizer.Normalize(address.FirstName, address.LastName);
             var matches = name is null ? [] : Reproducing(name, local);
+            if (matches.Count == 0 && name?.Alternative is { } alternative && Reproducing(alternative, local) is { Count: > 0 } other)
+            {
+                (name, matches) = (alternative, other);
+            }
+
             if (matches.Count > 0)
             {
                 // A local part two formats both spell (first and last name the same, a one-letter name) is
