@@ -59,8 +59,9 @@ public static class CandidateGenerator
             var middle = reading.MiddleInitials.Count > 0 ? reading.MiddleInitials[0] : null;
             foreach (var share in distribution.Shares)
             {
-                foreach (var (local, weight, firstIndex, lastIndex) in AddressFormats.RenderDetailed(share.Format, reading, distribution.Spelling))
+                foreach (var (whole, weight, firstIndex, lastIndex) in AddressFormats.RenderDetailed(share.Format, reading, distribution.Spelling))
                 {
+                    var local = PatternLearner.Cut(whole, distribution.MaxLength);
                     var confidence = share.Confidence * weight * readingShare;
                     if (takenLocalParts.Contains(local))
                     {
