@@ -55,7 +55,7 @@ public static class NameNormalizer
 
     /// <summary>
     /// All ASCII lowercase spellings of one name token, best first: simple folding (ü → u), then the expanded
-    /// convention where it differs (ü → ue, å → aa, ø → oe). Apostrophes, dots and digits are dropped, hyphens
+    /// convention where it differs (ü → ue, å → aa, ø → oe; Japanese ō → ou, ū → uu, and ō → oh as Hepburn passports). Apostrophes, dots and digits are dropped, hyphens
     /// kept. Cyrillic is romanised as passports write it; empty when the token holds a letter of another script.
     /// </summary>
     public static IReadOnlyList<string> Transliterate(string token)
@@ -68,25 +68,35 @@ public static class NameNormalizer
         }
         var folded = new StringBuilder(token.Length + 4);
         var expanded = new StringBuilder(token.Length + 4);
+        StringBuilder? passport = null;  // Japanese long vowels have a second written form: ō → ou, or oh (Hepburn passports)
         foreach (var c in token)
         {
             if (c is >= 'a' and <= 'z')
             {
                 folded.Append(c);
                 expanded.Append(c);
+                passport?.Append(c);
             }
             else if (c is >= 'A' and <= 'Z')
             {
                 folded.Append((char)(c + 32));
                 expanded.Append((char)(c + 32));
+                passport?.Append((char)(c + 32));
             }
             else if (c == '-')
             {
                 folded.Append(c);
                 expanded.Append(c);
+                passport?.Append(c);
             }
             else if (Latin.TryFold(c, out var fold, out var expand))
             {
+                if (c is 'ō' or 'Ō' && passport is null)
+                {
+                    passport = new StringBuilder(expanded.ToString());
+                }
+
+                passport?.Append(c is 'ō' or 'Ō' ? "oh" : c is 'ū' or 'Ū' ? "u" : expand);
                 folded.Append(fold);
                 expanded.Append(expand);
             }
@@ -105,7 +115,10 @@ public static class NameNormalizer
             return [];
         }
 
-        return string.Equals(a, b, StringComparison.Ordinal) ? [a] : [a, b];
+        var c2 = passport is null ? b : Tidy(passport);
+        return string.Equals(a, b, StringComparison.Ordinal) ? [a]
+            : string.Equals(b, c2, StringComparison.Ordinal) ? [a, b]
+            : [a, b, c2];
     }
 
     private static string Tidy(StringBuilder sb)
@@ -486,7 +499,7 @@ public static class NameNormalizer
                 if (!variants.Contains(spellings[i], StringComparer.Ordinal))
                 {
                     variants.Add(spellings[i]);
-                    kinds.Add(new SpellingKind(shape, Expanded: i == 1, HasExpansion: spellings.Count > 1));
+                    kinds.Add(new SpellingKind(shape, Expanded: i >= 1, HasExpansion: spellings.Count > 1));
                 }
             }
         }
