@@ -66,6 +66,11 @@ public static class NameNormalizer
             // Russian and Ukrainian names: the passport's Latin spelling is what the directory holds.
             token = Cyrillic.Romanize(token) ?? "";
         }
+        else if (JapaneseLongVowels.Restore(token) is { } withMacrons)
+        {
+            // "Sato" held without its macron is still Satō: offer satou and satoh too.
+            token = withMacrons;
+        }
         var folded = new StringBuilder(token.Length + 4);
         var expanded = new StringBuilder(token.Length + 4);
         StringBuilder? passport = null;  // Japanese long vowels have a second written form: ō → ou, or oh (Hepburn passports)
@@ -287,13 +292,34 @@ public static class NameNormalizer
         // Family name first (Nguyễn Văn An, Kovács János, Wang Xiaoming, Tanaka Hiroshi): the first word is a common
         // family name of a culture that writes it first and the last word is not one, or a less common one
         // ("Wang Zhi Wei", "Xu Fang"; but "Min Jun Kim" is in given-name-first order).
-        if (NameCulture.SurnameFirstRank(Fold(tokens[0])) is { } firstRank
-            && (NameCulture.SurnameFirstRank(Fold(tokens[^1])) is not { } lastRank || firstRank < lastRank))
+        // Where both ends are such names ("Tsai Chih Wei", "Li Wei", "Hwang Young Ho") the order is a guess, so the other
+        // reading is kept as the alternative.
+        var firstRank = NameCulture.SurnameFirstRank(Fold(tokens[0]));
+        var lastRank = NameCulture.SurnameFirstRank(Fold(tokens[^1]));
+        if (firstRank is not null && (lastRank is null || firstRank < lastRank))
         {
-            var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
-            return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);
+            var familyFirst = FamilyFirst(tokens);
+            return lastRank is not null && familyFirst is not null && GivenFirst(tokens) is { } other
+                ? familyFirst with { Alternative = other }
+                : familyFirst;
         }
 
+        var reading = GivenFirst(tokens);
+        return firstRank is not null && reading is not null && FamilyFirst(tokens) is { } alternative
+            ? reading with { Alternative = alternative }
+            : reading;
+    }
+
+    /// <summary>"Nguyễn Văn An", "Tanaka Hiroshi": the first word is the family name; Vietnamese middle names are dropped.</summary>
+    private static PersonName? FamilyFirst(List<string> tokens)
+    {
+        var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
+        return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);
+    }
+
+    /// <summary>"Ana María Reynoso Echevarría", "Mary Ann Smith": given names, then the family name (and its particles).</summary>
+    private static PersonName? GivenFirst(List<string> tokens)
+    {
         // The family name is the last word, or the last two where both are Spanish or Portuguese family names
         // ("Ana María Reynoso Echevarría", "João Lucas dos Santos Martins"), plus any particles before it.
         var start = tokens.Count - 1;
