@@ -157,8 +157,10 @@ public static class NameNormalizer
             return null;
         }
 
-        // A single name typed into both fields ("Budi|Budi", as CRMs that require a last name make people do).
-        if (lastTokens.Count > 0 && firstTokens.Select(Fold).SequenceEqual(lastTokens.Select(Fold), StringComparer.Ordinal))
+        // A single name typed into both fields ("Budi|Budi", as CRMs that require a last name make people do); but Li Li
+        // and other Chinese names whose given name is the family name's syllable are two names.
+        if (lastTokens.Count > 0 && firstTokens.Select(Fold).SequenceEqual(lastTokens.Select(Fold), StringComparer.Ordinal)
+            && !NameCulture.IsEastAsianFamilyName(Fold(lastTokens[0])))
         {
             lastTokens.Clear();
         }
@@ -298,8 +300,10 @@ public static class NameNormalizer
         var lastRank = NameCulture.SurnameFirstRank(Fold(tokens[^1]));
         if (firstRank is not null && (lastRank is null || firstRank < lastRank))
         {
+            // A Vietnamese middle name (Văn, Thị) after the first word settles the order.
             var familyFirst = FamilyFirst(tokens);
-            return lastRank is not null && familyFirst is not null && GivenFirst(tokens) is { } other
+            var settled = tokens.Count >= 3 && NameCulture.VietnameseMiddle.Contains(Fold(tokens[1]));
+            return lastRank is not null && !settled && familyFirst is not null && GivenFirst(tokens) is { } other
                 ? familyFirst with { Alternative = other }
                 : familyFirst;
         }
