@@ -1,9 +1,10 @@
 -- The upload path: a 1,000,000-row list must reach stored rows at >= 100,000 rows/s.
 --
--- list_rows loses its foreign key to lists. Measured with a binary/text COPY of 1,000,000 rows into list_rows, the key
--- cost as much server CPU as everything else together (10.2 s with it, 5.7 s without, 3.9 s without the domain index
--- as well): PostgreSQL queues one RI trigger event per inserted row and then looks the list up once per row. Only the
--- upload inserts rows, always into the list it created first on the same connection, so the check protects nothing.
+-- list_rows loses its foreign key to lists. Measured with a COPY (text format, psql) of 1,000,000 rows into list_rows,
+-- the key cost as much server CPU as everything else together (10.2 s with it, 5.7 s without, 3.9 s without the
+-- domain index as well): PostgreSQL queues one RI trigger event per inserted row and then looks the list up once per
+-- row. Rows are only ever inserted into a list created just before by the same code (the upload, on the same
+-- connection; the dashboard's retry copy, in the same transaction), so the check protects nothing.
 -- What the key also did, ON DELETE CASCADE, stays: deleting a list deletes its rows (one statement per DELETE, not
 -- one per row).
 ALTER TABLE list_rows DROP CONSTRAINT list_rows_list_id_fkey;
@@ -21,7 +22,7 @@ CREATE TRIGGER lists_delete_rows AFTER DELETE ON lists
 
 -- The dashboard's count of rows settled at import (0200) scans the whole list when it leaves importing. The upload now
 -- knows that count already (lists.rows_settled, set by the same UPDATE that fires this trigger): a list without such
--- rows, the usual case, skips the scan (measured 1.3 s on 1,000,000 rows). Otherwise the same as 0200.
+-- rows, the usual case, skips the scan (a pass over every row of the list). Otherwise the same as 0200.
 CREATE OR REPLACE FUNCTION dashboard_list_imported() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
