@@ -13,6 +13,8 @@ namespace Enrichment.Benchmarks;
 /// Upload of a CSV list to stored rows through the running service (multipart POST → import module → binary COPY
 /// into list_rows), against a raw binary COPY of the same rows (split on commas, five text columns) in the same
 /// run, on the same private PostgreSQL cluster. Targets: ≥ 100,000 rows/s and the service's peak RSS ≤ 400 MB.
+/// Every measure also prints the CPU seconds of the client and of PostgreSQL: on a shared machine they, not the wall
+/// time, say what an upload costs.
 ///   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows 1000000] [--quick]
 /// </summary>
 internal static class ServiceUpload
