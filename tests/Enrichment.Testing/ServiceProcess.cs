@@ -93,9 +93,10 @@ public sealed class ServiceProcess : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                     return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or listening but too slow to answer within the attempt's timeout (a loaded
+                // machine starting the process): ask again until the deadline
             }
 
             await Task.Delay(200);

@@ -16,12 +16,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            var importer = await connection.BeginBinaryImportAsync("""
-                COPY list_rows (list_id, row_no, line, fields, email, domain, first_name, last_name, full_name, company, company_domain,
-                                title, external_id, rejection_reason, rejection_column, duplicate_of, status, risk, reasons, settled_at)
-                FROM STDIN (FORMAT BINARY)
-                """, ct);
-            return new ListRowWriter(connection, importer, listId, now.UtcDateTime);
+            return await ListRowWriter.BeginAsync(connection, ownsConnection: true, listId, now.UtcDateTime, ct);
         }
         catch
         {

@@ -17,6 +17,24 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         count_not_found, created_at, started_at, completed_at, updated_at
         """;
 
+    /// <summary>Points each duplicate (marked 0 by the import) at the first row with its address (@listId).</summary>
+    internal const string ResolveDuplicatesSql = """
+        UPDATE list_rows d SET duplicate_of = f.first_row
+        FROM (SELECT email, min(row_no) AS first_row FROM list_rows
+              WHERE list_id = @listId AND email IS NOT NULL AND rejection_reason IS NULL
+              GROUP BY email HAVING count(*) > 1) f
+        WHERE d.list_id = @listId AND d.duplicate_of = 0 AND d.email = f.email
+        """;
+
+    /// <summary>The plan of a list from its rows (@listId): one list_domains row per domain still to verify.</summary>
+    internal const string PlanFromRowsSql = """
+        INSERT INTO list_domains (list_id, domain, rows)
+        SELECT @listId, domain, count(*) FROM list_rows
+        WHERE list_id = @listId AND rejection_reason IS NULL AND settled_at IS NULL AND domain IS NOT NULL
+        GROUP BY domain
+        ON CONFLICT DO NOTHING
+        """;
+
     public async Task<long> CreateAsync(NewList list, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -58,14 +76,8 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Duplicates arrive marked 0 (the reader flags them without saying which row came first): point each at the
         // first row with its address, here, instead of holding every address in the service's memory.
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE list_rows d SET duplicate_of = f.first_row
-            FROM (SELECT email, min(row_no) AS first_row FROM list_rows
-                  WHERE list_id = @listId AND email IS NOT NULL AND rejection_reason IS NULL
-                  GROUP BY email HAVING count(*) > 1) f
-            WHERE d.list_id = @listId AND d.duplicate_of = 0 AND d.email = f.email
-            """, new { listId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.ExecuteAsync(new CommandDefinition(ResolveDuplicatesSql, new { listId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"""
             WITH counts AS (
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE rejection_reason IS NOT NULL) AS rejected,
@@ -75,11 +87,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
                        count(*) FILTER (WHERE settled_at IS NOT NULL AND rejection_reason IS NULL AND status = 'undeliverable') AS undeliverable
                 FROM list_rows WHERE list_id = @listId
             ), planned AS (
-                INSERT INTO list_domains (list_id, domain, rows)
-                SELECT @listId, domain, count(*) FROM list_rows
-                WHERE list_id = @listId AND rejection_reason IS NULL AND settled_at IS NULL AND domain IS NOT NULL
-                GROUP BY domain
-                ON CONFLICT DO NOTHING
+                {PlanFromRowsSql}
                 RETURNING 1
             )
             UPDATE lists SET
@@ -283,7 +291,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             """, new { listId }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Erases the list with its rows, plan and callback (foreign keys cascade).</summary>
+    /// <summary>Erases the list with its rows (trigger lists_delete_rows), plan and callback (foreign keys cascade).</summary>
     public async Task<bool> DeleteAsync(long listId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
