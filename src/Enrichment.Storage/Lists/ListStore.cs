@@ -144,35 +144,16 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             """, new { listId, domain }, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// A domain job starts: the domain moves to running (unless done) and the list to running (unless final).
-    /// Returns the list's state (null: the list is gone) and the domain's attempt number (null: already done), so a
-    /// cancelled list's jobs and duplicate jobs end without work.
-    /// </summary>
-    public async Task<(string? ListState, int? Attempt)> StartDomainAsync(long listId, string domain, string worker, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string State, int? Attempts)>(new CommandDefinition("""
-            WITH d AS (
-                UPDATE list_domains SET state = 'running', attempts = attempts + 1, worker = @worker, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
-                  AND EXISTS (SELECT 1 FROM lists WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry'))
-                RETURNING attempts
-            )
-            UPDATE lists SET
-                state = CASE WHEN state IN ('queued', 'waiting_retry') AND EXISTS (SELECT 1 FROM d) THEN 'running' ELSE state END,
-                started_at = coalesce(started_at, now()), updated_at = now()
-            WHERE id = @listId
-            RETURNING state, (SELECT attempts FROM d)
-            """, new { listId, domain, worker }, cancellationToken: ct));
-        return (row.State, row.Attempts);
-    }
-
     /// <summary>Some addresses answered 4xx: the domain waits for its retry job; the list is waiting_retry when no
     /// domain is pending or running any more.</summary>
     public async Task DeferDomainAsync(long listId, string domain, DateTimeOffset retryAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await DeferDomainAsync(connection, null, listId, domain, retryAt, ct);
+    }
+
+    internal static async Task DeferDomainAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long listId, string domain, DateTimeOffset retryAt, CancellationToken ct)
+    {
         await connection.ExecuteAsync(new CommandDefinition("""
             WITH d AS (
                 UPDATE list_domains SET state = 'waiting_retry', retry_at = @retryAt, updated_at = now()
@@ -186,7 +167,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
                     THEN 'waiting_retry' ELSE 'running' END,
                 updated_at = now()
             WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
-            """, new { listId, domain, retryAt = retryAt.UtcDateTime }, cancellationToken: ct));
+            """, new { listId, domain, retryAt = retryAt.UtcDateTime }, tx, cancellationToken: ct));
     }
 
     /// <summary>
@@ -197,6 +178,11 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     public async Task<int?> SettleDomainAsync(long listId, string domain, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await SettleDomainAsync(connection, null, listId, domain, ct);
+    }
+
+    internal static async Task<int?> SettleDomainAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long listId, string domain, CancellationToken ct)
+    {
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition("""
             WITH d AS (
                 UPDATE list_domains SET state = 'done', retry_at = NULL, updated_at = now()
@@ -224,7 +210,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             FROM c
             WHERE id = @listId AND EXISTS (SELECT 1 FROM d)
             RETURNING domains_pending
-            """, new { listId, domain }, cancellationToken: ct));
+            """, new { listId, domain }, tx, cancellationToken: ct));
     }
 
     /// <summary>
