@@ -19,8 +19,9 @@ public sealed class DomainLeaseStore(NpgsqlDataSource dataSource)
     public async Task<DomainStart> StartAsync(long listId, string domain, string owner, string worker, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        // The outer statement sees the rows as they were before the CTE's update, so held_until reads the other
-        // holder's lease only when the CTE took nothing.
+        // The outer statement sees the rows as they were before the CTEs' updates, so held_until reads the other
+        // holder's lease only when d took nothing. The list's row (every domain's counter) is written only when the
+        // list moves to running, not at every domain start: it is the one row all workers contend for.
         var row = await connection.QuerySingleOrDefaultAsync<(string State, int? Attempts, long? Token, DateTime? HeldUntil)>(new CommandDefinition("""
             WITH d AS (
                 UPDATE list_domains SET state = 'running', attempts = attempts + 1, worker = @worker,
@@ -29,16 +30,17 @@ public sealed class DomainLeaseStore(NpgsqlDataSource dataSource)
                   AND (lease_owner IS NULL OR lease_expires_at <= @now)
                   AND EXISTS (SELECT 1 FROM lists WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry'))
                 RETURNING attempts, lease_token
+            ), l AS (
+                UPDATE lists SET state = 'running', started_at = coalesce(started_at, now()), updated_at = now()
+                WHERE id = @listId AND state IN ('queued', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
+                RETURNING state
             )
-            UPDATE lists SET
-                state = CASE WHEN state IN ('queued', 'waiting_retry') AND EXISTS (SELECT 1 FROM d) THEN 'running' ELSE state END,
-                started_at = coalesce(started_at, now()), updated_at = now()
-            WHERE id = @listId
-            RETURNING state, (SELECT attempts FROM d), (SELECT lease_token FROM d),
+            SELECT coalesce((SELECT state FROM l), lists.state), (SELECT attempts FROM d), (SELECT lease_token FROM d),
                 CASE WHEN NOT EXISTS (SELECT 1 FROM d) THEN (
                     SELECT lease_expires_at FROM list_domains
                     WHERE list_id = @listId AND domain = @domain AND state <> 'done' AND lease_owner IS NOT NULL AND lease_expires_at > @now)
                 END
+            FROM lists WHERE id = @listId
             """, new { listId, domain, owner, worker, now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime }, cancellationToken: ct));
         if (row.State is null)
             return new DomainStart(null, null, null);
@@ -88,34 +90,22 @@ public sealed class DomainLeaseStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The domain is finished: settles it (as <see cref="ListStore.SettleDomainAsync"/>, exactly once) and
-    /// releases the lease, only under the current token. Returns the list's pending domains, or null when nothing
-    /// changed (lease lost, or the domain already done).</summary>
+    /// releases the lease, in one statement, only under the current token. Returns the list's pending domains, or null
+    /// when nothing changed (lease lost, or the domain already done).</summary>
     public async Task<int?> SettleAsync(DomainLease lease, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lease);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (!await HoldsAsync(connection, tx, lease, ct))
-            return null;
-        var pending = await ListStore.SettleDomainAsync(connection, tx, lease.ListId, lease.Domain, ct);
-        await ClearAsync(connection, tx, lease, ct);
-        await tx.CommitAsync(ct);
-        return pending;
+        return await ListStore.SettleDomainAsync(connection, lease.ListId, lease.Domain, lease, ct);
     }
 
     /// <summary>Some recipients answered 4xx: the domain waits for its retry job (as
-    /// <see cref="ListStore.DeferDomainAsync"/>) and the lease is released, only under the current token.</summary>
+    /// <see cref="ListStore.DeferDomainAsync"/>) and the lease is released, in one statement, only under the current token.</summary>
     public async Task<bool> DeferAsync(DomainLease lease, DateTimeOffset retryAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(lease);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (!await HoldsAsync(connection, tx, lease, ct))
-            return false;
-        await ListStore.DeferDomainAsync(connection, tx, lease.ListId, lease.Domain, retryAt, ct);
-        await ClearAsync(connection, tx, lease, ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await ListStore.DeferDomainAsync(connection, lease.ListId, lease.Domain, lease, retryAt, ct);
     }
 
     /// <summary>The lease's token is still the row's (locked until the transaction ends; expiry alone does not lose it:
@@ -125,10 +115,4 @@ public sealed class DomainLeaseStore(NpgsqlDataSource dataSource)
             SELECT 1 FROM list_domains WHERE list_id = @ListId AND domain = @Domain AND lease_token = @Token AND lease_owner = @Owner
             FOR UPDATE
             """, new { lease.ListId, lease.Domain, lease.Token, lease.Owner }, tx, cancellationToken: ct)) is not null;
-
-    static async Task ClearAsync(NpgsqlConnection connection, NpgsqlTransaction tx, DomainLease lease, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE list_domains SET lease_owner = NULL, lease_expires_at = NULL
-            WHERE list_id = @ListId AND domain = @Domain AND lease_token = @Token
-            """, new { lease.ListId, lease.Domain, lease.Token }, tx, cancellationToken: ct));
 }

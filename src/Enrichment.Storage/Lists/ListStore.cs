@@ -149,26 +149,34 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     public async Task DeferDomainAsync(long listId, string domain, DateTimeOffset retryAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await DeferDomainAsync(connection, null, listId, domain, retryAt, ct);
+        await DeferDomainAsync(connection, listId, domain, null, retryAt, ct);
     }
 
-    internal static async Task DeferDomainAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long listId, string domain, DateTimeOffset retryAt, CancellationToken ct)
+    /// <summary>With a <paramref name="lease"/>, only while it is the domain's current one (its fencing token); the
+    /// lease is released in the same statement. True when the domain was deferred.</summary>
+    internal static async Task<bool> DeferDomainAsync(NpgsqlConnection connection, long listId, string domain, DomainLease? lease, DateTimeOffset retryAt, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH d AS (
-                UPDATE list_domains SET state = 'waiting_retry', retry_at = @retryAt, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
+                UPDATE list_domains SET state = 'waiting_retry', retry_at = @retryAt, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE list_id = @listId AND domain = @domain AND state <> 'done'{Fence(lease)}
+                RETURNING 1
+            ), l AS (
+                UPDATE lists SET
+                    state = CASE WHEN NOT EXISTS (
+                            SELECT 1 FROM list_domains
+                            WHERE list_id = @listId AND state IN ('pending', 'running') AND domain <> @domain)
+                        THEN 'waiting_retry' ELSE 'running' END,
+                    updated_at = now()
+                WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
                 RETURNING 1
             )
-            UPDATE lists SET
-                state = CASE WHEN NOT EXISTS (
-                        SELECT 1 FROM list_domains
-                        WHERE list_id = @listId AND state IN ('pending', 'running') AND domain <> @domain)
-                    THEN 'waiting_retry' ELSE 'running' END,
-                updated_at = now()
-            WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
-            """, new { listId, domain, retryAt = retryAt.UtcDateTime }, tx, cancellationToken: ct));
+            SELECT count(*) FROM d
+            """, new { listId, domain, retryAt = retryAt.UtcDateTime, token = lease?.Token, owner = lease?.Owner }, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>The fencing condition on list_domains: the writer's lease is still the row's (none: unfenced).</summary>
+    static string Fence(DomainLease? lease) => lease is null ? "" : " AND lease_token = @token AND lease_owner = @owner";
 
     /// <summary>
     /// A domain is finished: exactly once (guarded by its state) its rows' verdicts are added to the list's counters
@@ -178,15 +186,17 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     public async Task<int?> SettleDomainAsync(long listId, string domain, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await SettleDomainAsync(connection, null, listId, domain, ct);
+        return await SettleDomainAsync(connection, listId, domain, null, ct);
     }
 
-    internal static async Task<int?> SettleDomainAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long listId, string domain, CancellationToken ct)
+    /// <summary>With a <paramref name="lease"/>, only while it is the domain's current one (its fencing token); the
+    /// lease is released in the same statement. One statement, so the list's counter row is locked only while it runs.</summary>
+    internal static async Task<int?> SettleDomainAsync(NpgsqlConnection connection, long listId, string domain, DomainLease? lease, CancellationToken ct)
     {
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition($"""
             WITH d AS (
-                UPDATE list_domains SET state = 'done', retry_at = NULL, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
+                UPDATE list_domains SET state = 'done', retry_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE list_id = @listId AND domain = @domain AND state <> 'done'{Fence(lease)}
                 RETURNING domain
             ), c AS (
                 SELECT count(*) FILTER (WHERE r.settled_at IS NOT NULL) AS settled,
@@ -210,7 +220,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             FROM c
             WHERE id = @listId AND EXISTS (SELECT 1 FROM d)
             RETURNING domains_pending
-            """, new { listId, domain }, tx, cancellationToken: ct));
+            """, new { listId, domain, token = lease?.Token, owner = lease?.Owner }, cancellationToken: ct));
     }
 
     /// <summary>
