@@ -60,7 +60,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            await service.WaitReadyAsync(TimeSpan.FromSeconds(120));
         }
         catch
         {
@@ -96,6 +96,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // listening but slow to answer (a loaded machine): one probe timed out, the deadline has not
             }
 
             await Task.Delay(200);
