@@ -21,7 +21,7 @@ namespace Enrichment.Benchmarks;
 internal static class ServiceEndToEnd
 {
     sealed record Run(int Processes, double Seconds, int Connections, int Jobs, double QueueP50Ms, double QueueP95Ms, int Deliverable, int Undeliverable,
-        double JobP50Ms, double JobP95Ms, double WorkersBusy, double ServiceCpu, double PostgresCpu, double FakesCpu, string Load);
+        double JobP50Ms, double JobP95Ms, double WorkersBusy, double ServiceCpu, double PostgresCpu, double FakesCpu, string Load, double EnqueueSeconds);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -48,7 +48,7 @@ internal static class ServiceEndToEnd
             // Where the time went: a job's own duration, how busy the workers were, and CPU seconds per 1,000 contacts
             // (service processes, PostgreSQL, the fake servers) against the CPU the machine offered in the run.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    job duration p50 {run.JobP50Ms:F0} ms p95 {run.JobP95Ms:F0} ms; workers busy {run.WorkersBusy:P0}; CPU s per 1,000 contacts: service {1000 * run.ServiceCpu / contacts:F2}, " +
+                $"    plan: {run.Jobs:N0} domain jobs enqueued in {run.EnqueueSeconds:F1} s ({run.Jobs / Math.Max(run.EnqueueSeconds, 0.001):F0}/s); job duration p50 {run.JobP50Ms:F0} ms p95 {run.JobP95Ms:F0} ms; workers busy {run.WorkersBusy:P0}; CPU s per 1,000 contacts: service {1000 * run.ServiceCpu / contacts:F2}, " +
                 $"PostgreSQL {1000 * run.PostgresCpu / contacts:F2}, fakes {1000 * run.FakesCpu / contacts:F2}; CPU used {(run.ServiceCpu + run.PostgresCpu + run.FakesCpu) / run.Seconds:F2} of {Environment.ProcessorCount} cores; load {run.Load}"));
         }
 
@@ -124,9 +124,14 @@ internal static class ServiceEndToEnd
                 GROUP BY j.id HAVING count(*) FILTER (WHERE s.name = 'Succeeded') > 0
                 """, new { jobsSince })).Order().ToList();
             var busy = durations.Sum() / 1000 / (seconds * processes * workers);
+            // The plan job's pace: first to last domain job created (the one serial step of a list).
+            var enqueueSeconds = await connection.ExecuteScalarAsync<double>("""
+                SELECT coalesce(extract(epoch FROM max(createdat) - min(createdat)), 0)::float8 FROM hangfire.job
+                WHERE invocationdata::text LIKE '%VerifyDomainJob%' AND createdat >= @jobsSince
+                """, new { jobsSince });
             return new Run(processes, seconds, environment.Smtp.ConnectionCount - connectionsBefore, waits.Count,
                 Percentile(waits, 0.5), Percentile(waits, 0.95), counts.Deliverable, counts.Undeliverable,
-                Percentile(durations, 0.5), Percentile(durations, 0.95), busy, serviceCpu, postgresCpu, fakesCpu, load);
+                Percentile(durations, 0.5), Percentile(durations, 0.95), busy, serviceCpu, postgresCpu, fakesCpu, load, enqueueSeconds);
         }
         finally
         {
@@ -158,11 +163,11 @@ internal static class ServiceEndToEnd
         return id;
     }
 
-    /// <summary>20 contacts on each of 10 domains per process, none of them the measured list's.</summary>
+    /// <summary>20 contacts on each of 20 domains per process, none of them the measured list's.</summary>
     static byte[] WarmUpCsv(BenchEnvironment environment, int processes)
     {
         var csv = new StringBuilder("email,first_name,last_name\n");
-        for (var d = 0; d < 10 * processes; d++)
+        for (var d = 0; d < 20 * processes; d++)
         {
             var domain = $"warmup{processes}x{d:D2}-bench.test";
             environment.Dns.AddMailDomain(domain, IPAddress.Loopback);

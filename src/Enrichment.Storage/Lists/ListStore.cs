@@ -110,13 +110,18 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    /// <summary>Records the job that works on a domain (set once; a duplicate job keeps the first id).</summary>
-    public async Task SetDomainJobAsync(long listId, string domain, string jobId, CancellationToken ct)
+    /// <summary>Records the jobs that work on domains, one statement for many (set once; a duplicate job keeps the
+    /// first id).</summary>
+    public async Task SetDomainJobsAsync(long listId, IReadOnlyList<string> domains, IReadOnlyList<string> jobIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(domains);
+        ArgumentNullException.ThrowIfNull(jobIds);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE list_domains SET job_id = @jobId WHERE list_id = @listId AND domain = @domain AND job_id IS NULL
-            """, new { listId, domain, jobId }, cancellationToken: ct));
+            UPDATE list_domains d SET job_id = u.job_id
+            FROM unnest(@domains, @jobIds) AS u(domain, job_id)
+            WHERE d.list_id = @listId AND d.domain = u.domain AND d.job_id IS NULL
+            """, new { listId, domains = domains.ToArray(), jobIds = jobIds.ToArray() }, cancellationToken: ct));
     }
 
     /// <summary>A list with no domain to work on (all rejected or settled at import) completes at once.</summary>
