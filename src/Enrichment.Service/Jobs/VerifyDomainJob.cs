@@ -97,8 +97,10 @@ public sealed class VerifyDomainJob(
         {
             await leases.ReleaseAsync(lease, CancellationToken.None);
         }
-        catch (Npgsql.NpgsqlException ex)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or IOException)
         {
+            // The database is away (that may be why the job failed): the lease runs out by itself, and the job's retry
+            // waits for it instead of probing alongside a holder it cannot see.
             log.LogWarning("List {ListId}: could not release the lease on {Domain} ({Error}); it runs out by itself", lease.ListId, lease.Domain, ex.Message);
         }
     }
