@@ -78,10 +78,8 @@ public sealed class VerifyDomainJob(
             catch (OperationCanceledException) when (renewal.WasLost && !ct.IsCancellationRequested)
             {
                 leaseUsed = true; // nothing of ours to release: the newer holder owns the domain
-            }
-
-            if (renewal.WasLost)
                 log.LogWarning("List {ListId}: the lease on {Domain} was taken over by another worker; this copy stopped without writing", listId, domain);
+            }
         }
         finally
         {
