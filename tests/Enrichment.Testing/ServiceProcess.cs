@@ -60,7 +60,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            await service.WaitReadyAsync(TimeSpan.FromSeconds(120));
         }
         catch
         {
@@ -97,6 +97,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // not listening yet, or listening but too slow to answer within the attempt's timeout (a loaded
                 // machine starting the process): ask again until the deadline
+            }
+            catch (TaskCanceledException)
+            {
+                // listening but slow to answer (a loaded machine): one probe timed out, the deadline has not
             }
 
             await Task.Delay(200);

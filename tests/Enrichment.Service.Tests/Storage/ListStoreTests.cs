@@ -62,7 +62,8 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var id = await ImportAsync(Row(1, "a@acme.test", "acme.test"), Row(2, "b@acme.test", "acme.test"), Row(3, "c@other.test", "other.test"));
         await _lists.FinishImportAsync(id, ["name", "email"], "{}", default);
-        Assert.Equal((ListStates.Running, 1), await _lists.StartDomainAsync(id, "acme.test", "w1", default));
+        var start = await new DomainLeaseStore(_dataSource).StartAsync(id, "acme.test", "w1:a", "w1", Now, Now.AddMinutes(1), default);
+        Assert.Equal((ListStates.Running, 1), (start.ListState, start.Lease!.Attempt));
         RowResult Result(int no, string status) => new(no, null, false, null, status, status == "deliverable" ? 5 : 95, status == "deliverable" ? [] : ["mailbox_not_found"], 250, "mx.acme.test", Now);
         await _rows.WriteResultsAsync(id, [Result(1, "deliverable"), Result(2, "undeliverable")], Now, default);
         await _rows.WriteResultsAsync(id, [Result(1, "deliverable"), Result(2, "undeliverable")], Now, default); // a job that ran twice
@@ -87,11 +88,11 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var id = await ImportAsync(Row(1, "a@grey.test", "grey.test"), Row(2, "b@other.test", "other.test"));
         await _lists.FinishImportAsync(id, ["name", "email"], "{}", default);
-        await _lists.StartDomainAsync(id, "grey.test", "w1", default);
+        await new DomainLeaseStore(_dataSource).StartAsync(id, "grey.test", "w1:a", "w1", Now, Now.AddMinutes(1), default);
         await _lists.DeferDomainAsync(id, "grey.test", Now.AddMinutes(5), default);
         Assert.Equal(ListStates.Running, (await _lists.GetAsync(id, default))!.State);
 
-        await _lists.StartDomainAsync(id, "other.test", "w1", default);
+        await new DomainLeaseStore(_dataSource).StartAsync(id, "other.test", "w1:b", "w1", Now, Now.AddMinutes(1), default);
         await _lists.SettleDomainAsync(id, "other.test", default);
         await _lists.DeferDomainAsync(id, "grey.test", Now.AddMinutes(10), default);
 
