@@ -34,6 +34,11 @@ public static class LeadGenRegistration
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestProblems>();
 
+        // End-to-end tests run the service as its own process on a manual clock (see FileClock); registered after
+        // Program's TimeProvider.System, so it is the one resolved.
+        if (configuration[FileClock.Setting] is { Length: > 0 } clockFile)
+            services.AddSingleton<TimeProvider>(new FileClock(clockFile));
+
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         webhooks.Validate();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
