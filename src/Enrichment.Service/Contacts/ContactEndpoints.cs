@@ -74,7 +74,7 @@ public static class ContactEndpoints
         var normalized = parsed.Address?.Normalized ?? email.Trim().ToLowerInvariant();
         if (normalized.Length is 0 or > 320)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad address", detail: "email: give the address to erase.");
-        var report = await erasure.EraseAsync(normalized, salt.Hash(normalized), http.RequestAborted);
+        var report = await erasure.EraseAsync(normalized, salt.Hash(normalized), parsed.Address is not null, http.RequestAborted);
         return TypedResults.Ok(new ErasureResponse(report.EmailHash, report.Deleted));
     }
 }

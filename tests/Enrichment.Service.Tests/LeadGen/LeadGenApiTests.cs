@@ -166,7 +166,8 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         await _lg.SeedContactAsync(email);
         var domain = "erase-everywhere.test";
         await _lg.SeedListAsync(email, "keep@" + domain);
-        await _lg.SeedListAsync("other@" + domain, email);
+        var second = await _lg.SeedListAsync("other@" + domain, email);
+        await _lg.ScalarAsync<int>("INSERT INTO list_rows (list_id, row_no, line, fields, rejection_reason) VALUES ($1, 99, 100, ARRAY['Gone', ' GONE@erase-everywhere.test', 'x', 'y'], 'column_count')", second);
         using (var claim = new HttpRequestMessage(HttpMethod.Post, "/api/consumers/everywhere/claims") { Content = JsonContent.Create(new { limit = 10, account_domain = domain }) })
         {
             claim.Headers.Add("Idempotency-Key", "erase-everywhere-1");
@@ -188,6 +189,7 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         var erasure = await erase.Content.ReadFromJsonAsync<JsonElement>();
         var deleted = erasure.GetProperty("deleted");
         Assert.Equal(2, deleted.GetProperty("list_rows").GetInt32());
+        Assert.Equal(1, deleted.GetProperty("rejected_list_rows").GetInt32());
         Assert.Equal(1, deleted.GetProperty("committee_members").GetInt32());
         Assert.Equal(1, deleted.GetProperty("suppressions").GetInt32());
 
@@ -210,26 +212,28 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
     }
 
     [Fact]
-    public async Task Erasure_FindsListRows_ThroughTheEmailIndex_NotAScan()
+    public async Task Erasure_FindsListRows_ThroughTheDomainIndex_NotAScan()
     {
         var list = await _lg.SeedListAsync("a@erase-index.test");
         await _lg.ScalarAsync<int>("""
             INSERT INTO list_rows (list_id, row_no, line, fields, email, domain)
-            SELECT $1, g, g + 1, ARRAY['x' || g || '@bulk.erase-index.test'], 'x' || g || '@bulk.erase-index.test', 'bulk.erase-index.test'
+            SELECT $1, g, g + 1, ARRAY['x' || g || '@b' || g % 500 || '.erase-index.test'], 'x' || g || '@b' || g % 500 || '.erase-index.test', 'b' || g % 500 || '.erase-index.test'
             FROM generate_series(2, 20001) g
             """, list);
         await _lg.ScalarAsync<int>("ANALYZE list_rows");
 
         var plan = new System.Text.StringBuilder();
         await using (var connection = await _lg.Data.OpenConnectionAsync())
-        await using (var explain = new Npgsql.NpgsqlCommand("EXPLAIN UPDATE list_rows SET email = NULL WHERE lower(email) = 'x77@bulk.erase-index.test' AND email IS NOT NULL", connection))
+        // The statement ErasureStore runs for accepted rows.
+        await using (var explain = new Npgsql.NpgsqlCommand("EXPLAIN UPDATE list_rows SET email = NULL WHERE list_id = ANY(ARRAY(SELECT id FROM lists)) AND domain = 'b77.erase-index.test' AND rejection_reason IS NULL AND lower(email) = 'x77@b77.erase-index.test'", connection))
         await using (var reader = await explain.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
                 plan.AppendLine(reader.GetString(0));
         }
 
-        Assert.Contains("list_rows_email", plan.ToString(), StringComparison.Ordinal);
+        Assert.Contains("list_rows_domain", plan.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on list_rows", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
