@@ -40,7 +40,26 @@ public sealed class ReverifyEndToEndTests(PostgresFixture postgres)
             ["Enrichment__Verification__SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Enrichment__Verification__HeloName"] = "verifier.enrichment.test",
             ["Enrichment__ErasureSalt"] = "test-salt-not-a-secret-0123456789",
+            // Safety nets only (the fakes answer at once), generous so a loaded machine cannot turn a probe into "unknown".
+            ["Enrichment__Verification__DnsTimeout"] = "00:00:30",
+            ["Enrichment__Verification__ConnectTimeout"] = "00:00:30",
+            ["Enrichment__Verification__CommandTimeout"] = "00:01:00",
+            ["Logging__LogLevel__Enrichment"] = "Information",
         });
+        try
+        {
+            await RunAsync(connectionString, clock, smtp, service);
+        }
+        catch (Exception e) when (e is not TimeoutException)
+        {
+            throw new InvalidOperationException($"{e.Message}\n--- service output ---\n{service.Output}", e);
+        }
+
+        await postgres.Server.DropDatabaseAsync(connectionString);
+    }
+
+    static async Task RunAsync(string connectionString, ProcessClock clock, FakeSmtpServer smtp, ServiceProcess service)
+    {
         await using var data = NpgsqlDataSource.Create(connectionString);
         await using var db = await data.OpenConnectionAsync();
         await SeedAsync(db, "fresh", TimeSpan.FromDays(1));
@@ -79,7 +98,6 @@ public sealed class ReverifyEndToEndTests(PostgresFixture postgres)
         Assert.Equal([$"fresh@{Domain}", $"stale@{Domain}"], Emails(await ClaimAsync(client, "later")));
         Assert.Equal(2L, await db.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM verifications WHERE domain = @Domain AND status = 'deliverable' AND verified_at = @At", new { Domain, At = clock.Now.UtcDateTime }));
-        await postgres.Server.DropDatabaseAsync(connectionString);
     }
 
     static async Task SeedAsync(NpgsqlConnection db, string local, TimeSpan age)
