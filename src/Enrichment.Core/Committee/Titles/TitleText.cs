@@ -112,14 +112,15 @@ internal static class TitleText
     internal static string Current(string folded)
     {
         string? chosen = null;
-        foreach (var segment in folded.Split('|'))
+        // Most titles have one segment and no past job: no split, no allocation.
+        foreach (var segment in folded.Contains('|', StringComparison.Ordinal) ? folded.Split('|') : [folded])
         {
             if (segment.AsSpan().IndexOfAnyInRange('a', 'z') < 0 && segment.AsSpan().IndexOfAnyInRange('0', '9') < 0)
             {
                 continue;
             }
 
-            if (FirstWordAt(segment, FormerWords, out _) != 0)
+            if (FirstWordAt(segment, FormerLookup, out _) != 0)
             {
                 chosen = segment;
                 break;
@@ -133,10 +134,10 @@ internal static class TitleText
             return "";
         }
 
-        var past = FirstWordAt(chosen, FormerWords, out _);
+        var past = FirstWordAt(chosen, FormerLookup, out _);
         if (past == 0)
         {
-            var now = FirstWordAt(chosen, NowWords, out var length);
+            var now = FirstWordAt(chosen, NowLookup, out var length);
             return now > 0 ? chosen[(now + length)..] : "";
         }
 
@@ -152,8 +153,12 @@ internal static class TitleText
 
     private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "currently", "aktuell", "jetzt", "actuellement", "nu", "teraz" };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FormerLookup = FormerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NowLookup = NowWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Where the first whole word of the set starts in the text, or -1; 0 also when only separators come before it.</summary>
-    private static int FirstWordAt(string text, HashSet<string> words, out int length)
+    private static int FirstWordAt(string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words, out int length)
     {
         var start = -1;
         var seenWord = false;
@@ -166,7 +171,7 @@ internal static class TitleText
             }
             else if (!letter && start >= 0)
             {
-                if (words.Contains(text[start..i]))
+                if (words.Contains(text.AsSpan(start, i - start)))
                 {
                     length = i - start;
                     return seenWord ? start : 0;
