@@ -1,6 +1,7 @@
 using Enrichment.Committee.Templates;
 using Enrichment.Finding;
 using Enrichment.Import;
+using Enrichment.Service.Security;
 using Enrichment.Storage.Accounts;
 
 namespace Enrichment.Service.Accounts;
@@ -68,7 +69,7 @@ public static class AccountImport
                     continue;
                 }
 
-                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId));
+                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId, http.Key().Id));
             }
         }
         catch (ImportException e)

@@ -22,6 +22,7 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
     readonly Dictionary<string, string?> _settings;
     TimeProvider? _time;
     ILoggerProvider? _logs;
+    Action<IServiceCollection>? _services;
 
     ServiceApp(string connectionString, FakeDnsServer dns, FakeSmtpServer smtp, IReadOnlyDictionary<string, string?> overrides)
     {
@@ -56,12 +57,14 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
     public FakeSmtpServer Smtp { get; }
 
     /// <summary>Starts the service; with <paramref name="time"/>, the app's TimeProvider is that clock.</summary>
-    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null, ILoggerProvider? logs = null)
+    /// <param name="services">Registrations added after the app's own (a provider client pointed at a loopback fake).</param>
+    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null,
+        ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var connectionString = await PostgresFixture.Current.Server.CreateDatabaseAsync(hint);
         var dns = FakeDnsServer.Start();
         var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = rcpt });
-        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>()) { _time = time, _logs = logs };
+        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>()) { _time = time, _logs = logs, _services = services };
         _ = app.Server; // start now: schema, Hangfire server
         return app;
     }
@@ -74,6 +77,8 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(time));
         if (_logs is { } logs)
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        if (_services is { } extra)
+            builder.ConfigureTestServices(extra);
     }
 
     public async Task<CreatedApiKey> NewKeyAsync(string name = "tests")
