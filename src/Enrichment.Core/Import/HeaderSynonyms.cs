@@ -38,6 +38,7 @@ public static class HeaderSynonyms
         [
             "first name", "firstname", "first", "given name", "forename", "contact first name", "person first name",
             "vorname", "prénom", "nombre", "primer nombre", "nome próprio", "primeiro nome", "voornaam", "roepnaam",
+            "given", "given names", "first names", "christian name", "rufname", "nombre de pila", "imię", "förnamn",
         ]),
         (ContactField.LastName,
         [
