@@ -51,6 +51,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
         // Chosen by hand: its first values show at once (the blank line 5 has none).
         Assert.Equal("Jane, No, Omar", await page.InnerTextAsync("#sample_map_first_name"));
         Assert.Empty(await BrowserFixture.UnlabelledControlsAsync(page));
+        // The row that will be rejected says so before anything starts, with its line.
+        Assert.Contains("rejected: no email or name", await page.InnerTextAsync("main tr:has(td:text-is(\"5\"))"), StringComparison.Ordinal);
+        Assert.Contains("line 5", await page.InnerTextAsync("main tr:has(td:text-is(\"5\"))"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "02-upload-preview");
         await page.ClickAsync("text=Start verifying");
 

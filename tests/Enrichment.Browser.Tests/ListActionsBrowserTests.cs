@@ -36,16 +36,27 @@ public sealed class ListActionsBrowserTests(BrowserFixture fixture) : IAsyncLife
 
         // A mark on this document: it survives in-place updates, a reload would drop it.
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
-        await page.WaitForSelectorAsync("#list-state .s-waiting_retry", new PageWaitForSelectorOptions { Timeout = 90_000 });
-        Assert.Contains("waiting for greylisting retry until", await page.InnerTextAsync("#list-state"), StringComparison.Ordinal);
-        Assert.Equal(ListStates.WaitingRetry, (await _lists.GetAsync(id, default))!.State);
+        // The handle keeps the line as it was when it matched (the next update replaces the element).
+        var waiting = await page.WaitForSelectorAsync("#list-state:has(.s-waiting_retry)", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        Assert.Contains("waiting for greylisting retry until", await waiting!.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        // Not final: waiting, or (the first retry comes 30 s after the deferral) asking again.
+        Assert.Contains((await _lists.GetAsync(id, default))!.State, new[] { ListStates.WaitingRetry, ListStates.Running });
         await BrowserFixture.ScreenshotAsync(page, "10-list-waiting-retry");
 
+        // The browser asks first; the list is cancelled only after "OK".
+        string? asked = null;
+        page.Dialog += (_, dialog) =>
+        {
+            asked = dialog.Message;
+            _ = dialog.AcceptAsync();
+        };
         await page.ClickAsync("main button:has-text(\"Cancel this list\")");
         await page.WaitForSelectorAsync("#list-state .s-cancelled");
         Assert.Equal(id, long.Parse(BrowserFixture.ListUrl.Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         var list = (await _lists.GetAsync(id, default))!;
         Assert.Equal(ListStates.Cancelled, list.State);
+        Assert.Equal($"Cancel list {id} ({name})? Rows not verified yet stay unverified; this cannot be undone.", asked);
         Assert.NotNull(list.CompletedAt);
         Assert.Equal(0, await page.Locator("main button:has-text(\"Cancel this list\")").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "11-list-cancelled");

@@ -142,8 +142,8 @@ public static class AccountsPages
             foreach (var m in view.Members.Where(m => m.Role == role.Role))
             {
                 body.Raw("<div class=\"member\"><strong>").Text(m.Name).Raw("</strong> — ").Text(m.Title).Raw(" <span class=\"muted\">(")
-                    .Text(m.Seniority).Raw(", ").Text(m.Department).Raw(")</span><br>").Text(m.Email ?? "no address").Raw(" · <span class=\"status status-")
-                    .Text(m.Status).Raw("\">").Text(m.Status).Raw("</span>").Raw(m.Suppressed ? " · <strong>suppressed</strong>" : "")
+                    .Text(m.Seniority).Raw(", ").Text(m.Department).Raw(")</span><br>").Text(m.Email ?? "no address").Raw(" · <span class=\"label s-")
+                    .Text(m.Status).Raw("\">").Text(m.Status.Replace('_', ' ')).Raw("</span>").Raw(m.Suppressed ? " · <strong>suppressed</strong>" : "")
                     .Raw(m.Counts ? " · counts" : " · does not count").Raw(" · <span class=\"muted\">").Text(m.Source).Raw("</span></div>");
             }
 

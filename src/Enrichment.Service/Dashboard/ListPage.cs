@@ -67,7 +67,8 @@ public static class ListPage
             return;
         body.Raw("<p>");
         if (!ListStates.IsFinal(list.State))
-            body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/cancel", "Cancel this list", "btn btn-danger"));
+            body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/cancel", "Cancel this list", "btn btn-danger",
+                $"Cancel list {list.Id} ({list.Name})? Rows not verified yet stay unverified; this cannot be undone."));
         if (ListStates.IsFinal(list.State) && list.CountUnknown > 0)
         {
             body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/retry", $"Retry failed ({Html.N(list.CountUnknown)} unknown rows) as a new list", "btn"));
@@ -266,7 +267,7 @@ public static class ListPage
             body.Raw("</td></tr>");
         }
 
-        if (report.TryGetProperty("rejected", out var byReason) && byReason.ValueKind == JsonValueKind.Object)
+        if (report.TryGetProperty("rejected", out var byReason) && byReason.ValueKind == JsonValueKind.Object && byReason.EnumerateObject().Any())
         {
             body.Raw("<tr><th>Rejected by reason</th><td>");
             foreach (var p in byReason.EnumerateObject())

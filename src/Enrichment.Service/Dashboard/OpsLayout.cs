@@ -20,11 +20,14 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
         return $"<input type=\"hidden\" name=\"{Html.Encode(tokens.FormFieldName)}\" value=\"{Html.Encode(tokens.RequestToken)}\">";
     }
 
-    /// <summary>A one-button form posting to <paramref name="action"/> (cancel, revoke, remove).</summary>
+    /// <summary>
+    /// A one-button form posting to <paramref name="action"/> (cancel, revoke, remove). With <paramref name="confirmText"/>
+    /// the browser asks first: the things that cannot be undone should not happen on a stray click or Enter.
+    /// </summary>
     public string Button(string action, string label, string css = "btn", string? confirmText = null) =>
-        $"<form method=\"post\" action=\"{Html.Encode(action)}\" class=\"inline\">{TokenField()}" +
-        (confirmText is null ? "" : $"<input type=\"hidden\" name=\"confirm\" value=\"{Html.Encode(confirmText)}\">") +
-        $"<button type=\"submit\" class=\"{css}\">{Html.Encode(label)}</button></form>";
+        $"<form method=\"post\" action=\"{Html.Encode(action)}\" class=\"inline\"" +
+        (confirmText is null ? ">" : $" data-confirm=\"{Html.Encode(confirmText)}\" onsubmit=\"return confirm(this.dataset.confirm)\">") +
+        $"{TokenField()}<button type=\"submit\" class=\"{css}\">{Html.Encode(label)}</button></form>";
 
     public IResult Page(string title, string active, string body, int? refreshSeconds = null, int status = StatusCodes.Status200OK)
     {
@@ -85,7 +88,7 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
                   var next = fresh.getElementById(part.id);
                   if (next) part.replaceWith(document.adoptNode(next));
                 });
-                status.textContent = 'Updated at ' + new Date().toLocaleTimeString() + '; the page updates itself every ' + (every / 1000) + ' s while work is running.';
+                status.textContent = 'Updated at ' + new Date().toISOString().substring(11, 19) + ' UTC; the page updates itself every ' + (every / 1000) + ' s while work is running.';
                 again();
               })
               .catch(function (e) { status.textContent = 'Could not update (' + e.message + '); trying again.'; again(); });
@@ -136,7 +139,7 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
         .label{display:inline-block;padding:2px 7px;border-radius:3px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap}
         .s-complete,.s-deliverable{background:#5cb85c}.s-running,.s-queued,.s-importing{background:#337ab7}
         .s-waiting_retry,.s-risky{background:#f0ad4e}.s-failed,.s-undeliverable{background:#d9534f}
-        .s-cancelled,.s-unknown{background:#777}.s-not_found{background:#5bc0de}.s-rejected{background:#a94442}
+        .s-cancelled,.s-unknown,.s-unverified{background:#777}.s-not_found{background:#5bc0de}.s-rejected{background:#a94442}
         .progress{background:#f5f5f5;border-radius:4px;height:18px;min-width:140px;overflow:hidden;display:flex;box-shadow:inset 0 1px 2px rgba(0,0,0,.1)}
         .progress span{display:block;height:100%}
         .bar-deliverable{background:#5cb85c}.bar-risky{background:#f0ad4e}.bar-undeliverable{background:#d9534f}

@@ -141,7 +141,7 @@ public static class UploadPage
             body.Raw("<tr><td class=\"num\">").Number(row.Line).Raw("</td>");
             for (var i = 0; i < width; i++)
                 body.Raw("<td class=\"cell\">").Text(i < row.Fields.Length ? row.Fields[i] : "").Raw("</td>");
-            body.Raw("<td>").Raw(row.Rejection is { } r ? $"<span class=\"label s-rejected\">rejected: {Html.Encode(r.Reason.Replace('_', ' '))}</span>" : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
+            body.Raw("<td>").Raw(row.Rejection is { } r ? Rejection(r, detection.Header) : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
         }
 
         body.Raw("</tbody></table>")
@@ -198,6 +198,14 @@ public static class UploadPage
         {
             spool.Delete(token);
         }
+    }
+
+    /// <summary>Why a preview row will be rejected, naming its line and column as the list's page will.</summary>
+    static string Rejection(ImportRejection rejection, IReadOnlyList<string> header)
+    {
+        var column = rejection.Column is { } c ? c <= header.Count && header[c - 1].Length > 0 ? $"column {c} \"{header[c - 1]}\"" : $"column {c}" : "the whole row";
+        return $"<span class=\"label s-rejected\">rejected: {Html.Encode(rejection.Reason.Replace('_', ' '))}</span><br><small>" +
+            Html.Encode($"line {rejection.Line}, {column}: {rejection.Detail}") + "</small>";
     }
 
     /// <summary>The first three non-empty values of column <paramref name="column"/> in the preview rows.</summary>
