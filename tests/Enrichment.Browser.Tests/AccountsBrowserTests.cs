@@ -83,4 +83,27 @@ public sealed class AccountsBrowserTests(BrowserFixture fixture)
         Assert.DoesNotContain("Initech", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ImportTargetAccountCsv_AddsTheAccounts_AndNamesTheLinesItSkipped()
+    {
+        var page = await fixture.LogInAsync(DashboardApp.AdminUser);
+        await page.GotoAsync("/hangfire/ops/accounts");
+        await page.ClickAsync("summary:has-text(\"Upload a target-account CSV\")");
+        Assert.Empty(await BrowserFixture.UnlabelledControlsAsync(page));
+        const string Csv = "Company;Website;Tier\nHooli;https://www.hooli.test/;7\nNo Site Ltd;;7\nPied Piper;piedpiper.test;7\n";
+        await page.SetInputFilesAsync("#accounts-file", new FilePayload { Name = "targets.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(Csv) });
+        await page.ClickAsync("main button:has-text(\"Import accounts\")");
+
+        Assert.Equal("targets.csv: 2 accounts added or updated.", await page.InnerTextAsync(".alert-success"));
+        var skipped = await page.InnerTextAsync(".alert-warning");
+        Assert.Contains("1 row was not imported", skipped, StringComparison.Ordinal);
+        Assert.Contains("3\tno company domain", skipped, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "16-accounts-imported");
+
+        await page.GotoAsync("/hangfire/ops/accounts?tier=7");
+        var names = await page.Locator("#accounts-table tbody td:first-child a").AllInnerTextsAsync();
+        Assert.Equal(["Hooli", "Pied Piper"], names.Order(StringComparer.Ordinal).ToArray());
+        await page.Context.CloseAsync();
+    }
 }

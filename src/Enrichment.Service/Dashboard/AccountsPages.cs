@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enrichment.Finding;
+using Enrichment.Import;
 using Enrichment.Service.Accounts;
 using Enrichment.Storage.Accounts;
 using Hangfire;
@@ -18,6 +19,7 @@ public static class AccountsPages
         ArgumentNullException.ThrowIfNull(ops);
         ops.MapGet("/accounts", ListAsync);
         ops.MapPost("/accounts", CreateAsync);
+        ops.MapPost("/accounts/import", ImportAsync);
         ops.MapPost("/accounts/fill", FillManyAsync);
         ops.MapGet("/accounts/{id:long}", AccountAsync);
         ops.MapPost("/accounts/{id:long}/fill", FillOneAsync);
@@ -29,7 +31,7 @@ public static class AccountsPages
         await ListPageAsync(tier, min, max, message, null, layout, store, templates, ct);
 
     static async Task<IResult> ListPageAsync(string? tier, int? min, int? max, string? message, string? error, OpsLayout layout, AccountStore store,
-        CommitteeTemplateSource templates, CancellationToken ct, int status = StatusCodes.Status200OK)
+        CommitteeTemplateSource templates, CancellationToken ct, int status = StatusCodes.Status200OK, IReadOnlyList<AccountImport.Rejected>? rejected = null)
     {
         var rows = await store.FindAsync(min / 100.0, max / 100.0, string.IsNullOrWhiteSpace(tier) ? null : tier.Trim(), null, 500, ct);
         var body = new Html();
@@ -37,8 +39,21 @@ public static class AccountsPages
             body.Raw("<div class=\"alert alert-success\" role=\"status\">").Text(message).Raw("</div>");
         if (error is not null)
             body.Raw("<div class=\"alert alert-danger\" role=\"alert\">").Text(error).Raw("</div>");
+        if (rejected is { Count: > 0 })
+        {
+            body.Raw("<div class=\"alert alert-warning\" role=\"alert\"><b>").Number(rejected.Count).Raw(rejected.Count == 1 ? " row was" : " rows were")
+                .Raw(" not imported:</b><table class=\"rejected-accounts\"><thead><tr><th class=\"num\">Line</th><th>Reason</th></tr></thead><tbody>");
+            foreach (var r in rejected.Take(200))
+                body.Raw("<tr><td class=\"num\">").Number(r.Line).Raw("</td><td>").Text(r.Reason.Replace('_', ' ')).Raw("</td></tr>");
+            body.Raw("</tbody></table>").Raw(rejected.Count > 200 ? "<p>(the first 200 shown)</p>" : "").Raw("</div>");
+        }
+
         if (layout.IsAdmin)
+        {
             await CreateForm(body, layout, templates, ct);
+            UploadForm(body, layout);
+        }
+
         body.Raw($"<h2>Accounts</h2><form class=\"filters\" method=\"get\" action=\"{OpsRoutes.Accounts}\" role=\"search\">")
             .Raw("<div><label for=\"filter-tier\">Tier</label><input id=\"filter-tier\" type=\"text\" name=\"tier\" size=\"6\" value=\"").Text(tier).Raw("\"></div>")
             .Raw("<div><label for=\"filter-min\">Completeness from (%)</label><input id=\"filter-min\" type=\"number\" name=\"min\" min=\"0\" max=\"100\" value=\"")
@@ -89,6 +104,29 @@ public static class AccountsPages
         foreach (var t in all.All)
             body.Raw("<option value=\"").Text(t.Id).Raw(t.Id == all.Default.Id ? "\" selected>" : "\">").Text(t.Name).Raw("</option>");
         body.Raw("</select><p><button class=\"btn btn-primary\" type=\"submit\">Add account</button></p></form></details>");
+    }
+
+    static void UploadForm(Html body, OpsLayout layout) =>
+        body.Raw("<details><summary>Upload a target-account CSV</summary>")
+            .Raw($"<form class=\"stack\" method=\"post\" action=\"{OpsRoutes.Accounts}/import\" enctype=\"multipart/form-data\">").Raw(layout.TokenField())
+            .Raw("<p class=\"muted\">One account a row: a website or domain column (\"Website\", \"Domain\", \"Company Domain\"…), optionally the company ")
+            .Raw("name, <code>tier</code> and <code>template</code>. Known domains are updated, not duplicated.</p>")
+            .Raw("<label for=\"accounts-file\">CSV file</label><input id=\"accounts-file\" type=\"file\" name=\"file\" accept=\".csv,.txt,text/csv,text/plain\" required>")
+            .Raw("<p><button class=\"btn btn-primary\" type=\"submit\">Import accounts</button></p></form></details>");
+
+    /// <summary>The target-account CSV through the same reader as POST /api/accounts/import; the page says what was taken and which lines were not.</summary>
+    static async Task<IResult> ImportAsync(HttpContext http, OpsLayout layout, ListImporter importer, AccountStore store, CommitteeTemplateSource templates)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var ct = http.RequestAborted;
+        var form = await http.Request.ReadFormAsync(ct);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            return await ListPageAsync(null, null, null, null, "No file was chosen, or the file is empty.", layout, store, templates, ct, StatusCodes.Status400BadRequest);
+        var (imported, error) = await AccountImport.ImportAsync(file, importer, store, templates, ct);
+        if (imported is null)
+            return await ListPageAsync(null, null, null, null, $"This file cannot be imported. {error}", layout, store, templates, ct, StatusCodes.Status400BadRequest);
+        var message = $"{Path.GetFileName(file.FileName)}: {imported.Accounts} account{(imported.Accounts == 1 ? "" : "s")} added or updated.";
+        return await ListPageAsync(null, null, null, message, null, layout, store, templates, ct, rejected: imported.Rejections);
     }
 
     /// <summary>Adds (or, for a known domain, updates) an account from the form, as POST /api/accounts does.</summary>

@@ -93,7 +93,7 @@ public static class ListsPage
     }
 
     static string Caption(IReadOnlyList<ListRecord> page, string? search, string? state) =>
-        $"Lists {Html.N(page[0].Id)} to {Html.N(page[^1].Id)}" + (search is null ? "" : $" whose name or file contains \"{search}\"") +
+        $"Showing lists #{Html.N(page[0].Id)} down to #{Html.N(page[^1].Id)}" + (search is null ? "" : $" whose name or file contains \"{search}\"") +
         (state is null ? "" : $", state {state.Replace('_', ' ')}");
 
     /// <summary>Newest / newer / older links: keyset by id, the filters carried along.</summary>
