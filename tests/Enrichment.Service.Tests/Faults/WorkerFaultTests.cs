@@ -127,6 +127,13 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
             first.KillHard();
         }
 
+        // A COMMIT the worker had sent just before SIGSTOP may still land after our read, so "running" is only final
+        // once the dead process's backends are gone: read the interrupted domains again after that.
+        await WaitUntilAsync(
+            async () => await db.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'") == 0,
+            TimeSpan.FromSeconds(60), () => "the killed worker's database sessions did not end");
+        interrupted = (await db.QueryAsync<string>("SELECT domain FROM list_domains WHERE list_id = @id AND state = 'running'", new { id })).ToList();
         Assert.NotEmpty(interrupted);
         await using var second = await ServiceProcess.StartAsync(Environment(connectionString));
         using var secondClient = second.Client(await NewKeyAsync(connectionString));
