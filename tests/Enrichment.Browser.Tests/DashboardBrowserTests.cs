@@ -128,6 +128,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture)
 
         await page.GotoAsync("/hangfire/ops/suppressions");
         Assert.Equal(0, await page.Locator("#value").CountAsync());
+        await page.GotoAsync("/hangfire/ops/accounts");
+        Assert.Equal(0, await page.Locator("#account-domain, #accounts-file, main form[method=post]").CountAsync());
+        await page.GotoAsync("/hangfire/ops/suppressions");
         // A valid token (the logout form's) does not make a read-only user an admin.
         var token = page.Locator("nav form input[name='__RequestVerificationToken']").First;
         var denied = await page.APIRequest.PostAsync("/hangfire/ops/keys", new APIRequestContextOptions

@@ -60,7 +60,8 @@ public sealed class OpsLayout(HttpContext http, DashboardLoginOptions login, IAn
         page.Raw("</nav><main id=\"main\" tabindex=\"-1\"><h1>").Text(title).Raw("</h1>").Raw(body);
         if (refreshSeconds is { } every)
         {
-            page.Raw($"<p class=\"muted\" id=\"live-status\" role=\"status\">This page updates itself every {every} s while work is running.</p>")
+            // Not an ARIA live region: a screen reader would read it out every few seconds.
+            page.Raw($"<p class=\"muted\" id=\"live-status\">This page updates itself every {every} s while work is running.</p>")
                 .Raw(LiveScript);
         }
 
