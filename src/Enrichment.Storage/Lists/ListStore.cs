@@ -66,6 +66,37 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// A page of <paramref name="query"/>'s lists, newest first, and whether more lists lie beyond it in the direction
+    /// it was read (older for a first page or <see cref="ListQuery.Before"/>, newer for <see cref="ListQuery.After"/>).
+    /// Keyset by id, so a page costs the same on the thousandth page as on the first and a new upload shifts nothing.
+    /// </summary>
+    public async Task<(IReadOnlyList<ListRecord> Lists, bool More)> PageAsync(ListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + LikeEscape(query.Search.Trim()) + "%";
+        var newer = query.After is not null;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<ListRecord>(new CommandDefinition($"""
+            SELECT {Columns} FROM lists
+            WHERE (@state::text IS NULL OR state = @state)
+              AND (@pattern::text IS NULL OR name ILIKE @pattern OR file_name ILIKE @pattern)
+              AND (@before::bigint IS NULL OR id < @before)
+              AND (@after::bigint IS NULL OR id > @after)
+            ORDER BY {(newer ? "id ASC" : "id DESC")} LIMIT @limit
+            """, new { state = query.State, pattern, before = query.Before, after = query.After, limit = query.Limit + 1 }, cancellationToken: ct))).ToList();
+        var more = rows.Count > query.Limit;
+        if (more)
+            rows.RemoveAt(rows.Count - 1);
+        if (newer)
+            rows.Reverse();
+        return (rows, more);
+    }
+
+    /// <summary>A user's text as a literal inside LIKE (backslash is PostgreSQL's default escape).</summary>
+    static string LikeEscape(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    /// <summary>
     /// Ends the import: stores the header and report, plans one list_domains row per domain of the accepted rows,
     /// and moves the list to queued. Returns the plan (domains to enqueue). Runs once: a second call on a list that
     /// is no longer importing returns the open domains without changing anything.
