@@ -47,6 +47,7 @@ public static class HeaderSynonyms
             "first name", "firstname", "first", "given name", "forename", "contact first name", "person first name",
             "vorname", "prénom", "nombre", "primer nombre", "nome próprio", "primeiro nome", "voornaam", "roepnaam",
             "förnamn", "fornavn", "imię", "имя", "名", "下の名前",
+            "given", "given names", "first names", "christian name", "rufname", "nombre de pila",
         ]),
         (ContactField.LastName,
         [
