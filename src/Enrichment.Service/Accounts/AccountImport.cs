@@ -34,7 +34,7 @@ public static class AccountImport
     }
 
     /// <summary>Reads and stores the accounts of <paramref name="file"/> (the API and the dashboard's upload), or says why the file cannot be read.</summary>
-    /// <param name="apiKeyId">The API key that owns the accounts; null for the dashboard's (no key).</param>
+    /// <param name="apiKeyId">The key the accounts belong to (the API's caller); null for the dashboard's shared accounts.</param>
     public static async Task<(Imported? Imported, string? Error)> ImportAsync(IFormFile file, ListImporter importer, AccountStore store,
         CommitteeTemplateSource templates, long? apiKeyId, CancellationToken ct)
     {
