@@ -2,6 +2,7 @@ using System.Globalization;
 using Enrichment.Finding;
 using Enrichment.Finding.Patterns;
 using Enrichment.Testing.Finding;
+using Enrichment.Testing.Finding.World;
 
 namespace Enrichment.Benchmarks;
 
@@ -39,6 +40,8 @@ public static class FindingAccuracy
         var companies = 2000;
         var seed = 20260101;
         var misses = 0;
+        var world = false;
+        string? missSlice = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--companies" && i + 1 < args.Length && int.TryParse(args[++i], out var n) && n > 0)
@@ -53,18 +56,26 @@ public static class FindingAccuracy
             {
                 misses = m;
             }
+            else if (args[i] == "--set" && i + 1 < args.Length && args[i + 1] is "world" or "synthetic")
+            {
+                world = args[++i] == "world";
+            }
+            else if (args[i] == "--miss-slice" && i + 1 < args.Length)
+            {
+                missSlice = args[++i];
+            }
             else if (args[i] == "--quick")
             {
                 companies = 400;
             }
             else
             {
-                Console.Error.WriteLine("usage: finding-accuracy [--companies N] [--seed S] [--quick] [--misses N]");
+                Console.Error.WriteLine("usage: finding-accuracy [--set synthetic|world] [--companies N] [--seed S] [--quick] [--misses N] [--miss-slice SLICE]");
                 return 2;
             }
         }
 
-        var set = EvaluationSet.Generate(companies, seed);
+        var set = world ? WorldSet.Generate(companies, seed) : EvaluationSet.Generate(companies, seed);
         var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
         Tally T(string key) => tallies.TryGetValue(key, out var t) ? t : tallies[key] = new Tally();
         var finder = new AddressFinder(verifier: null, search: null);
@@ -91,39 +102,46 @@ public static class FindingAccuracy
                 var refTop1 = reference.Count > 0 && reference[0] == target.TrueLocalPart;
                 var refTop3 = reference.Contains(target.TrueLocalPart);
 
-                if (!top1 && misses > 0 && company.NamedKnownCount >= 2 && company.Secondary is null)
-                {
-                    misses--;
-                    Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");
-                }
-
-                void Add(string key) => T(key).Add(top1, top3, refTop1, refTop3);
-                Add("all people");
-                Add(company.NamedKnownCount switch { 0 => "known 0 (priors only)", 1 => "known 1", _ => "known 2+" });
+                var slices = new List<string> { "all people", company.NamedKnownCount switch { 0 => "known 0 (priors only)", 1 => "known 1", _ => "known 2+" } };
                 if (company.Secondary is not null)
                 {
-                    Add("company mixes two formats");
+                    slices.Add("company mixes two formats");
                 }
                 else if (company.NamedKnownCount >= 2)
                 {
-                    Add("known 2+, one format");
+                    slices.Add("known 2+, one format");
                 }
 
-                foreach (var trait in Enum.GetValues<NameTraits>().Where(t => t != NameTraits.None && target.Traits.HasFlag(t)))
-                {
-                    Add($"name: {trait}");
-                }
-
+                slices.AddRange(Enum.GetValues<NameTraits>().Where(t => t != NameTraits.None && target.Traits.HasFlag(t)).Select(t => $"name: {t}"));
                 if (target.Namesake)
                 {
-                    Add("name: namesake at company");
+                    slices.Add("name: namesake at company");
+                }
+
+                if (world)
+                {
+                    slices.Add($"culture: {target.Culture}");
+                    slices.AddRange(target.Tags.Where(t => !t.StartsWith("company", StringComparison.Ordinal)).Select(t => $"name: {t}"));
+                    slices.AddRange(target.Tags.Where(t => t.StartsWith("company", StringComparison.Ordinal)).Distinct());
+                }
+
+                var printMiss = missSlice is null ? company.NamedKnownCount >= 2 && company.Secondary is null : slices.Contains(missSlice);
+                if (!top1 && misses > 0 && printMiss)
+                {
+                    misses--;
+                    Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}{(target.Tags.Count > 0 ? "; " + string.Join(", ", target.Tags) : "")}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");
+                }
+
+                foreach (var slice in slices.Distinct())
+                {
+                    T(slice).Add(top1, top3, refTop1, refTop3);
                 }
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"finding-accuracy: {companies} companies, seed {seed}, {tallies["all people"].Count} people to find"));
-        Console.WriteLine($"{"slice",-30} {"n",6} {"top-1",7} {"ref",7} {"top-3",7} {"ref",7}");
+            $"finding-accuracy: {(world ? "world" : "synthetic")} set, {companies} companies, seed {seed}, {tallies["all people"].Count} people to find"));
+        Console.WriteLine($"{"slice",-44} {"n",6} {"top-1",7} {"ref",7} {"top-3",7} {"ref",7}");
         var failing = new List<string>();
         foreach (var (key, t) in tallies.OrderBy(p => Order(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -134,7 +152,7 @@ public static class FindingAccuracy
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{key,-30} {t.Count,6} {t.Rate(t.Top1),7:P1} {t.Rate(t.RefTop1),7:P1} {t.Rate(t.Top3),7:P1} {t.Rate(t.RefTop3),7:P1}{(below ? "  below reference" : "")}"));
+                $"{key,-44} {t.Count,6} {t.Rate(t.Top1),7:P1} {t.Rate(t.RefTop1),7:P1} {t.Rate(t.Top3),7:P1} {t.Rate(t.RefTop3),7:P1}{(below ? "  below reference" : "")}"));
         }
 
         var twoPlus = tallies.GetValueOrDefault("known 2+") ?? new Tally();
@@ -150,6 +168,7 @@ public static class FindingAccuracy
         "all people" => 1,
         _ when key.StartsWith("known", StringComparison.Ordinal) => 2,
         _ when key.StartsWith("company", StringComparison.Ordinal) => 3,
+        _ when key.StartsWith("culture", StringComparison.Ordinal) => 5,
         _ => 4,
     };
 }

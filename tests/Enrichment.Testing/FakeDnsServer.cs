@@ -27,6 +27,7 @@ public sealed class FakeDnsServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<Record>> _records = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _servFail = new(StringComparer.OrdinalIgnoreCase);
+    private TaskCompletionSource? _held;
     private readonly HashSet<string> _unresponsive = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _malformed = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Name, ushort Type), int> _counts = new();
@@ -161,6 +162,26 @@ public sealed class FakeDnsServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// UDP replies are held back until the returned handle is disposed: a test can have several callers in flight at
+    /// once without depending on how fast the machine is.
+    /// </summary>
+    public IDisposable HoldReplies()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _held, held);
+        return new Release(this, held);
+    }
+
+    private sealed class Release(FakeDnsServer server, TaskCompletionSource held) : IDisposable
+    {
+        public void Dispose()
+        {
+            Interlocked.CompareExchange(ref server._held, null, held);
+            held.TrySetResult();
+        }
+    }
+
     /// <summary>Queries for this name get a reply with the right id whose body is cut short.</summary>
     public void SetMalformed(string name)
     {
@@ -230,7 +251,14 @@ public sealed class FakeDnsServer : IAsyncDisposable
                 return;
             }
 
-            foreach (var reply in Answer(buffer.AsSpan(0, received.ReceivedBytes), overTcp: false))
+            var replies = Answer(buffer.AsSpan(0, received.ReceivedBytes), overTcp: false);
+            if (Volatile.Read(ref _held) is { } held)
+            {
+                _ = SendWhenReleasedAsync(replies, received.RemoteEndPoint, held.Task, cancellationToken);
+                continue;
+            }
+
+            foreach (var reply in replies)
             {
                 try
                 {
@@ -241,6 +269,22 @@ public sealed class FakeDnsServer : IAsyncDisposable
                     // The client went away; nothing to do.
                 }
             }
+        }
+    }
+
+    private async Task SendWhenReleasedAsync(List<byte[]> replies, EndPoint client, Task release, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await release.WaitAsync(cancellationToken);
+            foreach (var reply in replies)
+            {
+                await _udp.SendToAsync(reply, SocketFlags.None, client, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // The server is stopping or the client went away; nothing to do.
         }
     }
 

@@ -46,6 +46,8 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
         ["ConnectionStrings__Enrichment"] = connectionString,
         ["Enrichment__Workers"] = workers.ToString(CultureInfo.InvariantCulture),
         ["Enrichment__InvisibilityTimeout"] = "00:00:30",
+        // A killed worker's domains wait for its leases to run out (then for the job's redelivery): keep both short.
+        ["Enrichment__DomainLease"] = "00:00:15",
         ["Enrichment__QueuePollInterval"] = "00:00:00.250",
         ["Enrichment__Verification__Nameservers__0"] = _dns.EndPoint.ToString(),
         ["Enrichment__Verification__SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),

@@ -29,6 +29,9 @@ public enum NameTraits
 public sealed record EvaluationTarget(string? FirstName, string? LastName, string? FullName, string TrueLocalPart, NameTraits Traits, bool Namesake)
 {
     public string Culture { get; init; } = "";
+
+    /// <summary>Phenomena named by the set that made the target (the world set's slices); empty for this set.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }
 
 /// <summary>

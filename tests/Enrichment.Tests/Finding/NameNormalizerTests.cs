@@ -100,8 +100,27 @@ public class NameNormalizerTests
     // Nicknames both ways
     [InlineData("Bob", "Smith", null, "bob|robert", "", "smith")]
     [InlineData("Aleksandr", "Ivanov", null, "aleksandr|sasha|alex", "", "ivanov")]
-    // Non-Latin scripts only with a Latin form alongside
+    // Non-Latin scripts only with a Latin form alongside, except Cyrillic, romanised as passports write it
     [InlineData("Иван", "Петров", "Ivan Petrov", "ivan", "", "petrov")]
+    [InlineData("Сергей", "Иванов", null, "sergey", "", "ivanov")]
+    [InlineData(null, null, "Юлия Кузнецова", "yulia", "", "kuznetsova")]
+    [InlineData("Дмитрий", "Шевченко", null, "dmitry|dima", "", "shevchenko")]
+    // A single name typed into both fields; Vietnamese middle names in the first-name field
+    [InlineData("Budi", "Budi", null, "budi", "", "")]
+    [InlineData("Văn An", "Nguyễn", null, "an", "", "nguyen")]
+    [InlineData("Thị Mỹ Nhi", "Trần", null, "mynhi", "", "tran")]
+    // Hong Kong English names, in every order CRMs hold them
+    [InlineData("Ivy Wing-yan", "Lau", null, "ivy", "", "lau")]
+    [InlineData(null, null, "Tony Chan Tai-man", "tony|anthony|antonio", "", "chan")]
+    [InlineData(null, null, "Cheung Chi-keung, Michael", "michael|mike|mick", "", "cheung")]
+    [InlineData(null, null, "Chan Tai Man Peter", "peter", "", "chan")]
+    // South Indian initial first: the word is the given name
+    [InlineData("S.", "Ramesh", null, "ramesh", "", "s")]
+    [InlineData(null, null, "K. Rajesh", "rajesh", "", "k")]
+    // Japanese long vowels, with or without their macrons
+    [InlineData("Yūko", "Satō", null, "yuko|yuuko", "", "sato|satou|satoh")]
+    [InlineData("Shota", "Kondo", null, "shota|shouta|shohta", "", "kondo|kondou|kondoh")]
+    [InlineData("Hiroshi", "Tanaka", null, "hiroshi", "", "tanaka")]
     [InlineData(null, null, "李小龍 (Bruce Lee)", "bruce", "", "lee")]
     public void Normalize_YieldsMailAdminSpellings_ForRealWorldNames(string? first, string? last, string? full, string firsts, string middles, string lasts)
     {
@@ -116,10 +135,10 @@ public class NameNormalizerTests
     [Theory]
     [InlineData(null, null, null)]
     [InlineData("", " ", "")]
-    [InlineData(null, null, "Иван Петров")]
+    [InlineData(null, null, "Ιωάννης Παπαδόπουλος")]
     [InlineData("李", "小龍", null)]
     [InlineData(null, null, "Dr.")]
-    [InlineData("Jane", "Петрова", null)]
+    [InlineData("Jane", "Παπαδοπούλου", null)]
     public void Normalize_ReturnsNull_WhenNoUsableLatinName(string? first, string? last, string? full)
     {
         Assert.Null(NameNormalizer.Normalize(first, last, full));
@@ -148,10 +167,34 @@ public class NameNormalizerTests
     [InlineData("Đặng", "dang")]
     [InlineData("Ștefan", "stefan")]
     [InlineData("Garcia-Lopez", "garcia-lopez")]
-    [InlineData("Петров", "")]
+    [InlineData("Петров", "petrov")]
+    [InlineData("Соловьёв", "solovev")]
+    [InlineData("Παπαδόπουλος", "")]
+    [InlineData("Ōno", "ono|ouno|ohno")]
     [InlineData("123", "")]
     public void Transliterate_ReturnsAsciiVariantsBestFirst_ForToken(string token, string expected)
     {
         Assert.Equal(expected, string.Join('|', NameNormalizer.Transliterate(token)));
+    }
+
+    [Theory]
+    [InlineData(null, null, "Tsai Chih Wei", "chihwei", "tsai")]
+    [InlineData(null, null, "Li Wei", "li", "wei")]
+    [InlineData("S.", "Ramesh", null, "s", "ramesh")]
+    public void Normalize_KeepsTheOtherReading_WhenTheNameIsAmbiguous(string? first, string? last, string? full, string otherFirst, string otherLast)
+    {
+        var name = NameNormalizer.Normalize(first, last, full);
+
+        Assert.NotNull(name?.Alternative);
+        Assert.Equal(otherFirst, name.Alternative.First);
+        Assert.Equal(otherLast, name.Alternative.Last);
+    }
+
+    [Theory]
+    [InlineData("Nguyễn Văn An")]
+    [InlineData("John Smith")]
+    public void Normalize_HasNoAlternative_WhenTheOrderIsClear(string full)
+    {
+        Assert.Null(NameNormalizer.Normalize(null, null, full)!.Alternative);
     }
 }

@@ -152,4 +152,49 @@ public class RealWorldNameTests
         Assert.Equal(best, candidates[0]);
         Assert.Contains(minority, candidates.Take(3));
     }
+
+    [Theory]
+    [InlineData("david-jo=David/Jones robert-m=Robert/Miller ingrid-a=Ingrid/Andersson", "Sarah", "Johnson", "sarah-jo")]
+    [InlineData("jsmith=John/Smith pgonzale=Pedro/Gonzalez", "Maria", "Fernandez", "mfernand")]
+    public void Generate_CutsCandidatesToTheDomainsLengthLimit_WhenKnownAddressesAreCut(string known, string first, string last, string expected)
+    {
+        Assert.Equal(expected, Guess(known, first, last)[0]);
+    }
+
+    [Theory]
+    [InlineData("david-jo=David/Jones maximilian-schmidt=Maximilian/Schmidt")]
+    [InlineData("jsmit=John/Smith")]
+    [InlineData("john.smith=John/Smith")]
+    public void Learn_LearnsNoLengthLimit_WhenAWholeLongerAddressOrNoLongCutIsSeen(string known)
+    {
+        Assert.Equal(0, PatternLearner.Learn("example.com", Known(known)).MaxLength);
+    }
+
+    [Fact]
+    public void Generate_RanksTheAlternativeReadingWithinTopThree_ForAnInitialAsGivenName()
+    {
+        var candidates = Guess("anna.meier=Anna/Meier peter.braun=Peter/Braun", "S.", "Ramesh");
+
+        Assert.Equal("ramesh.s", candidates[0]);
+        Assert.Contains("s.ramesh", candidates.Take(3));
+    }
+
+    [Theory]
+    [InlineData("hsiao-ming.wu=Hsiao-ming/Wu ya-ting.huang=Ya-ting/Huang", "chih-wei.chen")]
+    [InlineData("hsiaoming.wu=Hsiao-ming/Wu yating.huang=Ya-ting/Huang", "chihwei.chen")]
+    [InlineData("anna.meier=Anna/Meier peter.braun=Peter/Braun", "chihwei.chen")]
+    public void Generate_FollowsTheDomainsHyphenHabit_ForEastAsianGivenNames(string known, string expected)
+    {
+        Assert.Equal(expected, Guess(known, "Chih-wei", "Chen")[0]);
+    }
+
+    [Fact]
+    public void Generate_OffersWrittenOutLongVowels_WhereTheDomainWritesThem()
+    {
+        var candidates = Guess("takeshi.satoh=Takeshi/Sato kenji.itoh=Kenji/Ito", "Hiroshi", "Kondo");
+
+        Assert.StartsWith("hiroshi.kondo", candidates[0], StringComparison.Ordinal);
+        Assert.NotEqual("hiroshi.kondo", candidates[0]);
+        Assert.Contains("hiroshi.kondoh", candidates.Take(3));
+    }
 }

@@ -34,6 +34,8 @@ internal static class Latin
         ['ß'] = ("ss", "ss"), ['ẞ'] = ("ss", "ss"),
         ['Þ'] = ("th", "th"), ['þ'] = ("th", "th"),
         ['Ĳ'] = ("ij", "ij"), ['ĳ'] = ("ij", "ij"),
+        // Japanese long vowels (Satō, Yūko): dropped, or written out (satou, yuuko); Transliterate adds Hepburn's "oh".
+        ['Ō'] = ("o", "ou"), ['ō'] = ("o", "ou"), ['Ū'] = ("u", "uu"), ['ū'] = ("u", "uu"),
         // Latin Extended-B letters seen in names: Vietnamese horn letters, Romanian comma-below, pinyin tones.
         ['Ơ'] = ("o", "o"), ['ơ'] = ("o", "o"), ['Ư'] = ("u", "u"), ['ư'] = ("u", "u"),
         ['Ș'] = ("s", "s"), ['ș'] = ("s", "s"), ['Ț'] = ("t", "t"), ['ț'] = ("t", "t"),

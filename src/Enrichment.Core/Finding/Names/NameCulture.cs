@@ -31,7 +31,10 @@ internal static class NameCulture
         "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng", "zeng",
         "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
         "shen", "yao", "zhong", "cui", "tan", "fan", "fang", "shi", "qian", "jin", "kong", "bai", "qiu", "qin", "xia",
-        "chan", "wong", "cheung", "leung", "lau", "ng", "tsang", "chow", "yeung", "kwok", "tse", "chiu", "hsu", "tsai"];
+        "chan", "wong", "cheung", "leung", "lau", "ng", "tsang", "chow", "yeung", "kwok", "tse", "chiu", "hsu", "tsai",
+        // Cantonese and Taiwanese spellings of the same names (Lam = Lin, Ho = He, Lee = Li, ...)
+        "lam", "ho", "lee", "tam", "yip", "mak", "fung", "lai", "kwan", "chu", "siu", "choi", "poon", "tong", "chung", "hui", "kwong",
+        "fong", "chang", "hsieh", "kuo", "tseng", "chiang", "hsiao"];
 
     private static readonly FrozenSet<string> Chinese = ChineseOrder.ToFrozenSet(StringComparer.Ordinal);
 
@@ -103,6 +106,11 @@ internal static class NameCulture
 
     public static bool IsEastAsianFamilyName(string folded) =>
         Vietnamese.Contains(folded) || Korean.Contains(folded) || Chinese.Contains(folded);
+
+    /// <summary>A common Chinese family name (pinyin, Wade-Giles or Cantonese spelling).</summary>
+    public static bool IsChineseFamilyName(string folded) => Chinese.Contains(folded);
+
+    public static bool IsVietnameseFamilyName(string folded) => Vietnamese.Contains(folded);
 
     public static bool IsIberianFamilyName(string folded) =>
         Hispanic.Contains(folded) || Lusophone.Contains(folded) || (folded.Length > 4 && folded.EndsWith("ez", StringComparison.Ordinal));

@@ -55,33 +55,53 @@ public static class NameNormalizer
 
     /// <summary>
     /// All ASCII lowercase spellings of one name token, best first: simple folding (ü → u), then the expanded
-    /// convention where it differs (ü → ue, å → aa, ø → oe). Apostrophes, dots and digits are dropped, hyphens
-    /// kept. Empty when the token holds a letter outside the Latin script (no transliteration is guessed).
+    /// convention where it differs (ü → ue, å → aa, ø → oe; Japanese ō → ou, ū → uu, and ō → oh as Hepburn passports). Apostrophes, dots and digits are dropped, hyphens
+    /// kept. Cyrillic is romanised as passports write it; empty when the token holds a letter of another script.
     /// </summary>
     public static IReadOnlyList<string> Transliterate(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (token.Any(Cyrillic.IsCyrillic))
+        {
+            // Russian and Ukrainian names: the passport's Latin spelling is what the directory holds.
+            token = Cyrillic.Romanize(token) ?? "";
+        }
+        else if (JapaneseLongVowels.Restore(token) is { } withMacrons)
+        {
+            // "Sato" held without its macron is still Satō: offer satou and satoh too.
+            token = withMacrons;
+        }
         var folded = new StringBuilder(token.Length + 4);
         var expanded = new StringBuilder(token.Length + 4);
+        StringBuilder? passport = null;  // Japanese long vowels have a second written form: ō → ou, or oh (Hepburn passports)
         foreach (var c in token)
         {
             if (c is >= 'a' and <= 'z')
             {
                 folded.Append(c);
                 expanded.Append(c);
+                passport?.Append(c);
             }
             else if (c is >= 'A' and <= 'Z')
             {
                 folded.Append((char)(c + 32));
                 expanded.Append((char)(c + 32));
+                passport?.Append((char)(c + 32));
             }
             else if (c == '-')
             {
                 folded.Append(c);
                 expanded.Append(c);
+                passport?.Append(c);
             }
             else if (Latin.TryFold(c, out var fold, out var expand))
             {
+                if (c is 'ō' or 'Ō' && passport is null)
+                {
+                    passport = new StringBuilder(expanded.ToString());
+                }
+
+                passport?.Append(c is 'ō' or 'Ō' ? "oh" : c is 'ū' or 'Ū' ? "u" : expand);
                 folded.Append(fold);
                 expanded.Append(expand);
             }
@@ -100,7 +120,10 @@ public static class NameNormalizer
             return [];
         }
 
-        return string.Equals(a, b, StringComparison.Ordinal) ? [a] : [a, b];
+        var c2 = passport is null ? b : Tidy(passport);
+        return string.Equals(a, b, StringComparison.Ordinal) ? [a]
+            : string.Equals(b, c2, StringComparison.Ordinal) ? [a, b]
+            : [a, b, c2];
     }
 
     private static string Tidy(StringBuilder sb)
@@ -134,11 +157,51 @@ public static class NameNormalizer
             return null;
         }
 
+        // A single name typed into both fields ("Budi|Budi", as CRMs that require a last name make people do); but Li Li
+        // and other Chinese names whose given name is the family name's syllable are two names.
+        if (lastTokens.Count > 0 && firstTokens.Select(Fold).SequenceEqual(lastTokens.Select(Fold), StringComparer.Ordinal)
+            && !NameCulture.IsEastAsianFamilyName(Fold(lastTokens[0])))
+        {
+            lastTokens.Clear();
+        }
+
+        // "S.|Ramesh": a lone initial as the given name is, in South Indian usage, the father's or village's initial
+        // written first; the word is the given name. Read it so, with the literal reading as the alternative.
+        if (firstTokens.Count == 1 && IsInitial(firstTokens[0]) && lastTokens.Count == 1 && !IsInitial(lastTokens[0]))
+        {
+            var swapped = Build([lastTokens[0]], [], [firstTokens[0]]);
+            var literal = Build([firstTokens[0]], [], lastTokens);
+            return swapped is null ? literal : swapped with { Alternative = literal };
+        }
+
+        var familyFolded = lastTokens.Count == 1 ? Fold(lastTokens[0]) : "";
+
+        // "Văn An|Nguyễn": Vietnamese CRMs often put the middle name (Văn, Thị) in the first-name field; addresses never use it.
+        if (firstTokens.Count >= 2 && NameCulture.VietnameseMiddle.Contains(Fold(firstTokens[0])) && NameCulture.IsVietnameseFamilyName(familyFolded))
+        {
+            firstTokens.RemoveAt(0);
+        }
+
+        // "Ivy Wing-yan|Lau", "Tony Tai Man|Chan": a Hong Kong English name before the Chinese given name, which has at
+        // most two syllables; the address uses the English name.
+        if (firstTokens.Count >= 2 && NameCulture.IsChineseFamilyName(familyFolded) && HasEnglishNameFirst(firstTokens))
+        {
+            firstTokens.RemoveRange(1, firstTokens.Count - 1);
+        }
+
         // "John A." keeps A as a middle initial; other words belong to a compound given name ("Ana María", "Mary Ann").
         var given = firstTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
         var middle = firstTokens.Skip(1).Where(IsInitial).ToList();
         return Build(given, middle, lastTokens);
     }
+
+    /// <summary>Given-name words holding more than a Chinese given name's two syllables ("Ivy Wing-yan", "Tony Tai Man"):
+    /// the first word is an English name.</summary>
+    private static bool HasEnglishNameFirst(List<string> givenTokens) =>
+        givenTokens.Count >= 2
+        && !givenTokens[0].Contains('-', StringComparison.Ordinal)
+        && givenTokens.Skip(1).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2
+        && !IsInitial(givenTokens[0]);
 
     private static PersonName? FromFull(string full)
     {
@@ -163,6 +226,17 @@ public static class NameNormalizer
             if (givenTokens.Count == 0)
             {
                 return null;
+            }
+
+            // "Cheung Chi-keung, Michael": a Hong Kong name in its own order, then the English name the address uses.
+            if (lastTokens.Count >= 2 && givenTokens.Count == 1 && NameCulture.IsChineseFamilyName(Fold(lastTokens[0])))
+            {
+                return Build(givenTokens, [], [lastTokens[0]]);
+            }
+
+            if (lastTokens.Count == 1 && givenTokens.Count == 1 && IsInitial(givenTokens[0]) && !IsInitial(lastTokens[0]))
+            {
+                return FromParts(givenTokens[0], lastTokens[0]);
             }
 
             var given = givenTokens.Where((t, i) => i == 0 || !IsInitial(t)).ToList();
@@ -196,16 +270,60 @@ public static class NameNormalizer
             return Build([tokens[0]], [], []);
         }
 
+        // "S. Ramesh": an initial, then the given name (see FromParts).
+        if (tokens.Count == 2 && IsInitial(tokens[0]) && !IsInitial(tokens[1]))
+        {
+            return FromParts(tokens[0], tokens[1]);
+        }
+
+        // "Tony Chan Tai-man", "Karen Lam Wai Kit": a Hong Kong English name, the family name, the Chinese given name.
+        if (tokens.Count >= 3 && NameCulture.IsChineseFamilyName(Fold(tokens[1])) && !NameCulture.IsSurnameFirstFamilyName(Fold(tokens[0]))
+            && !IsInitial(tokens[0]) && tokens.Skip(2).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2)
+        {
+            return Build([tokens[0]], [], [tokens[1]]);
+        }
+
+        // "Chan Tai Man Tony": family name, Chinese given name, then the English name.
+        if (tokens.Count >= 3 && NameCulture.IsChineseFamilyName(Fold(tokens[0]))
+            && tokens.Skip(1).SkipLast(1).Sum(t => t.Split('-', StringSplitOptions.RemoveEmptyEntries).Length) == 2
+            && !tokens[^1].Contains('-', StringComparison.Ordinal))
+        {
+            return Build([tokens[^1]], [], [tokens[0]]);
+        }
+
         // Family name first (Nguyễn Văn An, Kovács János, Wang Xiaoming, Tanaka Hiroshi): the first word is a common
         // family name of a culture that writes it first and the last word is not one, or a less common one
         // ("Wang Zhi Wei", "Xu Fang"; but "Min Jun Kim" is in given-name-first order).
-        if (NameCulture.SurnameFirstRank(Fold(tokens[0])) is { } firstRank
-            && (NameCulture.SurnameFirstRank(Fold(tokens[^1])) is not { } lastRank || firstRank < lastRank))
+        // Where both ends are such names ("Tsai Chih Wei", "Li Wei", "Hwang Young Ho") the order is a guess, so the other
+        // reading is kept as the alternative.
+        var firstRank = NameCulture.SurnameFirstRank(Fold(tokens[0]));
+        var lastRank = NameCulture.SurnameFirstRank(Fold(tokens[^1]));
+        if (firstRank is not null && (lastRank is null || firstRank < lastRank))
         {
-            var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
-            return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);
+            // A Vietnamese middle name (Văn, Thị) after the first word settles the order.
+            var familyFirst = FamilyFirst(tokens);
+            var settled = tokens.Count >= 3 && NameCulture.VietnameseMiddle.Contains(Fold(tokens[1]));
+            return lastRank is not null && !settled && familyFirst is not null && GivenFirst(tokens) is { } other
+                ? familyFirst with { Alternative = other }
+                : familyFirst;
         }
 
+        var reading = GivenFirst(tokens);
+        return firstRank is not null && reading is not null && FamilyFirst(tokens) is { } alternative
+            ? reading with { Alternative = alternative }
+            : reading;
+    }
+
+    /// <summary>"Nguyễn Văn An", "Tanaka Hiroshi": the first word is the family name; Vietnamese middle names are dropped.</summary>
+    private static PersonName? FamilyFirst(List<string> tokens)
+    {
+        var given = tokens.Skip(1).Where(t => !NameCulture.VietnameseMiddle.Contains(Fold(t))).ToList();
+        return Build(given.Count > 0 ? given : tokens.Skip(1).ToList(), [], [tokens[0]]);
+    }
+
+    /// <summary>"Ana María Reynoso Echevarría", "Mary Ann Smith": given names, then the family name (and its particles).</summary>
+    private static PersonName? GivenFirst(List<string> tokens)
+    {
         // The family name is the last word, or the last two where both are Spanish or Portuguese family names
         // ("Ana María Reynoso Echevarría", "João Lucas dos Santos Martins"), plus any particles before it.
         var start = tokens.Count - 1;
@@ -411,7 +529,7 @@ public static class NameNormalizer
                 if (!variants.Contains(spellings[i], StringComparer.Ordinal))
                 {
                     variants.Add(spellings[i]);
-                    kinds.Add(new SpellingKind(shape, Expanded: i == 1, HasExpansion: spellings.Count > 1));
+                    kinds.Add(new SpellingKind(shape, Expanded: i >= 1, HasExpansion: spellings.Count > 1));
                 }
             }
         }

@@ -23,6 +23,15 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
 
     internal IReadOnlyList<SpellingKind> LastKinds { get; init; } = [];
 
+    /// <summary>
+    /// Another reading of the same CRM fields, less likely than this one, whose candidates rank after this reading's
+    /// (see <see cref="AlternativeShare"/>): "S.|Ramesh" is most likely Ramesh with the initial S, but may be S. Ramesh.
+    /// </summary>
+    public PersonName? Alternative { get; init; }
+
+    /// <summary>The chance the <see cref="Alternative"/> reading is the right one.</summary>
+    public const double AlternativeShare = 0.3;
+
     /// <summary>The culture the name's words point to (see <see cref="NameCultureHint"/>); decided the variants' order.</summary>
     public NameCultureHint Culture { get; init; }
 
@@ -31,7 +40,8 @@ public sealed record PersonName(IReadOnlyList<string> FirstVariants, IReadOnlyLi
         other is not null
         && FirstVariants.SequenceEqual(other.FirstVariants, StringComparer.Ordinal)
         && MiddleInitials.SequenceEqual(other.MiddleInitials, StringComparer.Ordinal)
-        && LastVariants.SequenceEqual(other.LastVariants, StringComparer.Ordinal);
+        && LastVariants.SequenceEqual(other.LastVariants, StringComparer.Ordinal)
+        && Equals(Alternative, other.Alternative);
 
     public override int GetHashCode() => HashCode.Combine(First, Last, MiddleInitials.Count);
 

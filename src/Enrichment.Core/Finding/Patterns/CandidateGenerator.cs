@@ -32,7 +32,6 @@ public static class CandidateGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(max);
 
         var numbersVisible = distribution.NumberedAddresses > 0;
-        var middle = name.MiddleInitials.Count > 0 ? name.MiddleInitials[0] : null;
         var scored = new Dictionary<string, (AddressFormat Format, double Confidence, double Best, int Number, int Order)>(StringComparer.Ordinal);
 
         void Add(string local, AddressFormat format, double confidence, int number)
@@ -55,35 +54,47 @@ public static class CandidateGenerator
             }
         }
 
-        foreach (var share in distribution.Shares)
+        void Score(PersonName reading, double readingShare)
         {
-            foreach (var (local, weight, firstIndex, lastIndex) in AddressFormats.RenderDetailed(share.Format, name, distribution.Spelling))
+            var middle = reading.MiddleInitials.Count > 0 ? reading.MiddleInitials[0] : null;
+            foreach (var share in distribution.Shares)
             {
-                var confidence = share.Confidence * weight;
-                if (takenLocalParts.Contains(local))
+                foreach (var (whole, weight, firstIndex, lastIndex) in AddressFormats.RenderDetailed(share.Format, reading, distribution.Spelling))
                 {
-                    var first = name.FirstVariants[firstIndex];
-                    var last = name.HasLast ? name.LastVariants[lastIndex] : "";
-                    var forms = Schemes
-                        .Select(s => (Scheme: s, Local: CollisionForms.Apply(s, share.Format, local, first, last, middle, takenLocalParts)))
-                        .Where(f => f.Local is not null && !takenLocalParts.Contains(f.Local))
-                        .ToList();
-                    var applicable = forms.Select(f => f.Scheme).ToList();
-                    foreach (var (scheme, form) in forms)
+                    var local = PatternLearner.Cut(whole, distribution.MaxLength);
+                    var confidence = share.Confidence * weight * readingShare;
+                    if (takenLocalParts.Contains(local))
                     {
-                        Add(form!, share.Format, confidence * distribution.Collisions.Share(scheme, applicable), Number(local, form!));
+                        var first = reading.FirstVariants[firstIndex];
+                        var last = reading.HasLast ? reading.LastVariants[lastIndex] : "";
+                        var forms = Schemes
+                            .Select(s => (Scheme: s, Local: CollisionForms.Apply(s, share.Format, local, first, last, middle, takenLocalParts)))
+                            .Where(f => f.Local is not null && !takenLocalParts.Contains(f.Local))
+                            .ToList();
+                        var applicable = forms.Select(f => f.Scheme).ToList();
+                        foreach (var (scheme, form) in forms)
+                        {
+                            Add(form!, share.Format, confidence * distribution.Collisions.Share(scheme, applicable), Number(local, form!));
+                        }
+                    }
+                    else if (numbersVisible)
+                    {
+                        Add(local, share.Format, confidence * (1 - UnseenNamesakeShare), 0);
+                        Add(local + "2", share.Format, confidence * UnseenNamesakeShare, 2);
+                    }
+                    else
+                    {
+                        Add(local, share.Format, confidence, 0);
                     }
                 }
-                else if (numbersVisible)
-                {
-                    Add(local, share.Format, confidence * (1 - UnseenNamesakeShare), 0);
-                    Add(local + "2", share.Format, confidence * UnseenNamesakeShare, 2);
-                }
-                else
-                {
-                    Add(local, share.Format, confidence, 0);
-                }
             }
+        }
+
+        // A second reading of the CRM fields ("S.|Ramesh" as given name S.) ranks after the first one's best forms.
+        Score(name, name.Alternative is null ? 1 : 1 - PersonName.AlternativeShare);
+        if (name.Alternative is { } alternative)
+        {
+            Score(alternative, PersonName.AlternativeShare);
         }
 
         return scored

@@ -23,6 +23,10 @@ public sealed record PatternDistribution(string Domain, IReadOnlyList<PatternSha
     /// <summary>How the domain spelled names with choices (umlauts, double names, particles).</summary>
     public SpellingEvidence Spelling { get; init; } = SpellingEvidence.None;
 
+    /// <summary>The longest local part the domain's system allows, when its known addresses show names cut short
+    /// ("david-jo" for David Jones: 8, as legacy mail systems do); 0 when none are.</summary>
+    public int MaxLength { get; init; }
+
     /// <summary>How the domain was seen resolving namesakes (john.smith2, john.a.smith, josmith).</summary>
     public CollisionEvidence Collisions { get; init; } = CollisionEvidence.None;
 

@@ -55,6 +55,8 @@ public static class PatternLearner
         var numbered = 0;
         var spelling = SpellingEvidence.None;
         var collisions = CollisionEvidence.None;
+        var truncated = new List<(List<AddressFormat> Formats, int Length)>();
+        var longestPlain = 0;
 
         foreach (var address in known)
         {
@@ -71,6 +73,11 @@ public static class PatternLearner
 
             var name = NameNormalizer.Normalize(address.FirstName, address.LastName);
             var matches = name is null ? [] : Reproducing(name, local);
+            if (matches.Count == 0 && name?.Alternative is { } alternative && Reproducing(alternative, local) is { Count: > 0 } other)
+            {
+                (name, matches) = (alternative, other);
+            }
+
             if (matches.Count > 0)
             {
                 // A local part two formats both spell (first and last name the same, a one-letter name) is
@@ -89,6 +96,7 @@ public static class PatternLearner
                 }
 
                 spelling = ObserveSpelling(spelling, name!, matches, local);
+                longestPlain = Math.Max(longestPlain, local.Length);
                 evidence++;
                 numbered += number > 0 ? 1 : 0;
                 if (number > 0)
@@ -109,6 +117,13 @@ public static class PatternLearner
                 continue;
             }
 
+            // A name cut short by a length limit ("david-jo" for David Jones): decided once all addresses are seen.
+            if (name is not null && number == 0 && Truncating(name, local) is { Count: > 0 } cut)
+            {
+                truncated.Add((cut, local.Length));
+                continue;
+            }
+
             // No name, or a local part no format spells from it (a nickname, a role): judge the shape only.
             var shape = RoleAccounts.Contains(local) ? [] : ShapeCompatible(local);
             if (shape.Count > 0)
@@ -117,6 +132,22 @@ public static class PatternLearner
                 evidence++;
                 numbered += number > 0 ? 1 : 0;
             }
+        }
+
+        // The limit is the longest cut seen (a cut that ended on a separator lost it too), unless a whole address
+        // of the domain is longer: then the cuts were something else (nicknames, typos).
+        var maxLength = truncated.Count > 0 ? truncated.Max(t => t.Length) : 0;
+        if (maxLength > 0 && longestPlain <= maxLength)
+        {
+            foreach (var (cut, _) in truncated)
+            {
+                Spread(weight, cut, 1.0);
+                evidence++;
+            }
+        }
+        else
+        {
+            maxLength = 0;
         }
 
         if (providerPattern is not null && AddressFormats.TryParseTemplate(providerPattern, out var declared))
@@ -132,7 +163,7 @@ public static class PatternLearner
             .ThenBy(s => s.Format)
             .ToList();
 
-        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered, Spelling = spelling, Collisions = collisions };
+        return new PatternDistribution(domain, shares, evidence, evidence == 0) { NumberedAddresses = numbered, Spelling = spelling, Collisions = collisions, MaxLength = maxLength };
     }
 
     private static (AddressFormat, CollisionScheme)? RecogniseCollision(PersonName name, string local)
@@ -157,8 +188,10 @@ public static class PatternLearner
         var format = matches.OrderByDescending(f => Prior[f]).First();
         var used = AddressFormats.RenderDetailed(format, name).First(r => string.Equals(r.LocalPart, local, StringComparison.Ordinal));
         var template = AddressFormats.Template(format);
-        // East Asian given names are kept whole everywhere: they say nothing of how the domain treats "Ana María".
-        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count && name.Culture != NameCultureHint.EastAsian)
+        // East Asian given names are kept whole everywhere: they say nothing of how the domain treats "Ana María", only
+        // whether its system keeps a hyphen ("chih-wei" or "chihwei" for Chih-wei).
+        if (template.Contains("{first}", StringComparison.Ordinal) && name.FirstKinds.Count == name.FirstVariants.Count
+            && (name.Culture != NameCultureHint.EastAsian || name.FirstVariants.Any(v => v.Contains('-', StringComparison.Ordinal))))
         {
             spelling = spelling.With(name.FirstKinds[used.FirstIndex], given: true);
         }
@@ -213,6 +246,21 @@ public static class PatternLearner
         var stem = local[..end].TrimEnd('.', '_', '-');
         return stem.Length == 0 ? (local, 0) : (stem, number);
     }
+
+    /// <summary>Shortest local part read as cut by a length limit: shorter ones are more likely a nickname or initials.</summary>
+    internal const int MinimumCut = 6;
+
+    /// <summary>Formats whose spelling of the name starts with the local part and goes on (cut at a length limit).</summary>
+    private static List<AddressFormat> Truncating(PersonName name, string local) =>
+        local.Length < MinimumCut
+            ? []
+            : AddressFormats.All
+                .Where(f => AddressFormats.RenderWeighted(f, name).Take(4).Any(r => r.LocalPart.Length > local.Length && r.LocalPart.StartsWith(local, StringComparison.Ordinal)))
+                .ToList();
+
+    /// <summary>A local part cut to the domain's limit, without a separator left dangling at the cut.</summary>
+    internal static string Cut(string local, int maxLength) =>
+        maxLength <= 0 || local.Length <= maxLength ? local : local[..maxLength].TrimEnd('.', '_', '-');
 
     private static List<AddressFormat> Reproducing(PersonName name, string local) =>
         AddressFormats.All
