@@ -276,7 +276,28 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         var asking4 = QueryAsync(name, QueryType.A, cancellationToken);
         var asking6 = QueryAsync(name, QueryType.AAAA, cancellationToken);
         var (v4, v4Error) = await asking4;
-        var (v6, v6Error) = await asking6;
+        var (v6, _) = await asking6;
+
+        // An MX target that is an alias (RFC 2181 §10.3 forbids it; it happens): a resolver that stops at the CNAME
+        // gets asked about its target, bounded, rather than the host reading as having no address.
+        var current = name;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+        for (var hop = 0; hop < MaxCnameHops && v4 is { HasError: false } && !v4.Answers.ARecords().Any() && !(v6?.Answers.AaaaRecords().Any() ?? false); hop++)
+        {
+            var alias = v4.Answers.CnameRecords().FirstOrDefault(c => Normalize(c.DomainName.Value) == current);
+            var target = alias is null ? null : Normalize(alias.CanonicalName.Value);
+            if (target is null || !IsValidName(target) || !seen.Add(target))
+            {
+                break;
+            }
+
+            current = target;
+            asking4 = QueryAsync(current, QueryType.A, cancellationToken);
+            asking6 = QueryAsync(current, QueryType.AAAA, cancellationToken);
+            (v4, v4Error) = await asking4;
+            (v6, _) = await asking6;
+        }
+
         var addresses = new List<IPAddress>();
         addresses.AddRange(v4?.Answers.ARecords().Select(r => r.Address) ?? []);
 

@@ -129,6 +129,41 @@ public class DnsClientMailHostResolverTests
         Assert.Equal([new MxRecord(10, "mx.real.test")], lookup.Hosts);
     }
 
+    [Theory(Timeout = 10_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ResolveAsync_FindsTheAddress_WhenTheMxTargetIsACname(bool serverChases)
+    {
+        await using var dns = FakeDnsServer.Start();
+        dns.ChaseCnames = serverChases;
+        dns.IncludeAdditional = false;
+        dns.AddMx("aliased.test", 10, "mx.aliased.test");
+        dns.AddCname("mx.aliased.test", "mail.hoster.test");
+        dns.AddA("mail.hoster.test", V4);
+        var resolver = Resolver(dns);
+
+        var lookup = await resolver.ResolveAsync("aliased.test", CancellationToken.None);
+
+        Assert.Equal(MxOutcome.Mx, lookup.Outcome);
+        Assert.Equal("mx.aliased.test", lookup.Hosts[0].Name);
+        Assert.Equal([V4], lookup.Hosts[0].Addresses);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task ResolveAsync_GivesTheIpv6Address_WhenTheMxHasOnlyAaaa()
+    {
+        await using var dns = FakeDnsServer.Start();
+        dns.AddMx("v6only.test", 10, "mx.v6only.test");
+        dns.AddAaaa("mx.v6only.test", V6);
+        var resolver = Resolver(dns);
+
+        var lookup = await resolver.ResolveAsync("v6only.test", CancellationToken.None);
+
+        Assert.Equal(MxOutcome.Mx, lookup.Outcome);
+        Assert.Equal([V6], lookup.Hosts[0].Addresses);
+        Assert.Null(lookup.Hosts[0].Error);
+    }
+
     [Fact(Timeout = 10_000)]
     public async Task LookupAsync_AsksForCnameTarget_WhenServerDoesNotChaseTheChain()
     {
