@@ -22,7 +22,7 @@ namespace Enrichment.Benchmarks;
 /// </summary>
 internal static class CommitteeFill
 {
-    static readonly string[] Titles =
+    internal static readonly string[] Titles =
     [
         "Chief Financial Officer", "Director of Marketing", "IT Manager", "Software Engineer", "Procurement Manager",
         "Marketing Specialist", "Head of IT Security", "Data Analyst", "Legal Counsel", "Marketing Manager",
@@ -46,9 +46,9 @@ internal static class CommitteeFill
         return 0;
     }
 
-    sealed record Measurement(double RcptsPerVerified, double Before, double After, double PerMinute);
+    internal sealed record Measurement(double RcptsPerVerified, double Before, double After, double PerMinute);
 
-    static async Task<Measurement> MeasureAsync(string label, IReadOnlyList<EvaluationCompany> set, CommitteeTemplate template, bool learn)
+    internal static async Task<Measurement> MeasureAsync(string label, IReadOnlyList<EvaluationCompany> set, CommitteeTemplate template, bool learn)
     {
         var mailboxes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await using var dns = FakeDnsServer.Start();
@@ -107,7 +107,7 @@ internal static class CommitteeFill
         return m;
     }
 
-    static string FindConfig()
+    internal static string FindConfig()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {

@@ -47,6 +47,7 @@ internal static class DashboardRender
             }),
             ("GET /health/live (baseline)", () => GetAsync(http, "/health/live")),
             ("Lists page", () => GetAsync(http, "/hangfire/ops/lists")),
+            ("Lists page, name search + state filter", () => GetAsync(http, "/hangfire/ops/lists?search=list&state=complete")),
             ($"List page ({rows:N0} rows)", () => GetAsync(http, $"/hangfire/ops/lists/{listId}")),
             ("List page, rejected rows deep page", () => GetAsync(http, $"/hangfire/ops/lists/{listId}?rejected_after={rows * 9 / 10}")),
         };

@@ -42,12 +42,12 @@ internal static class ImportSpeed
             var raw = await RunChildAsync("raw", file);
             var module = await RunChildAsync("module", file);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"raw CsvHelper: {raw.Rows:N0} rows, {raw.Rows / raw.Seconds:N0} rows/s, peak RSS {raw.PeakMb:F0} MB"));
+                $"raw CsvHelper: {raw.Rows:N0} rows, {raw.Rows / raw.Seconds:N0} rows/s ({raw.Rows / raw.CpuSeconds:N0} rows per CPU second), peak RSS {raw.PeakMb:F0} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import module: {module.Rows:N0} rows, {module.Rows / module.Seconds:N0} rows/s, peak RSS {module.PeakMb:F0} MB; {module.Summary}"));
+                $"import module: {module.Rows:N0} rows, {module.Rows / module.Seconds:N0} rows/s ({module.Rows / module.CpuSeconds:N0} rows per CPU second), peak RSS {module.PeakMb:F0} MB; {module.Summary}"));
             var rate = module.Rows / module.Seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"module / raw: speed {rate / (raw.Rows / raw.Seconds):F2}x, memory {module.PeakMb / raw.PeakMb:F2}x (targets >= 250,000 rows/s: {(rate >= 250_000 ? "met" : "MISSED")}, <= 200 MB: {(module.PeakMb <= 200 ? "met" : "MISSED")})"));
+                $"module / raw: speed {rate / (raw.Rows / raw.Seconds):F2}x (per CPU second {raw.CpuSeconds / module.CpuSeconds * module.Rows / raw.Rows:F2}x), memory {module.PeakMb / raw.PeakMb:F2}x (targets >= 250,000 rows/s: {(rate >= 250_000 ? "met" : "MISSED")}, <= 200 MB: {(module.PeakMb <= 200 ? "met" : "MISSED")})"));
             return rate >= 250_000 && module.PeakMb <= 200 && module.Rows == rows ? 0 : 1;
         }
         finally
@@ -75,7 +75,8 @@ internal static class ImportSpeed
         }
     }
 
-    private sealed record ChildRun(long Rows, double Seconds, double PeakMb, string Summary);
+    /// <summary>Seconds is wall time; CpuSeconds the process's processor time, the steadier figure on a shared, loaded machine.</summary>
+    private sealed record ChildRun(long Rows, double Seconds, double CpuSeconds, double PeakMb, string Summary);
 
     private static async Task<ChildRun> RunChildAsync(string mode, string file)
     {
@@ -92,12 +93,13 @@ internal static class ImportSpeed
         var parts = output.Trim().Split('\t');
         return new ChildRun(
             long.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture),
-            double.Parse(parts[2], CultureInfo.InvariantCulture), parts.Length > 3 ? parts[3] : "");
+            double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture), parts.Length > 4 ? parts[4] : "");
     }
 
     private static async Task<int> ChildAsync(string mode, string file)
     {
         var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         long rows = 0;
         long chars = 0;
         var summary = "";
@@ -129,8 +131,9 @@ internal static class ImportSpeed
         }
 
         clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         GC.KeepAlive(chars);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows}\t{clock.Elapsed.TotalSeconds:F3}\t{PeakKb() / 1024.0:F1}\t{summary}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows}\t{clock.Elapsed.TotalSeconds:F3}\t{cpu.TotalSeconds:F3}\t{PeakKb() / 1024.0:F1}\t{summary}"));
         return 0;
     }
 

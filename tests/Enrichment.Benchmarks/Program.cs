@@ -9,6 +9,7 @@ using Enrichment.Benchmarks;
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- verify-ordered [--rows N]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- titles [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- committee-fill [--accounts N] [--quick]
+//   dotnet run -c Release --project tests/Enrichment.Benchmarks -- committee-fill-service [--accounts N] [--workers N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-upload [--rows N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- service-end-to-end [--contacts N] [--domains N] [--quick]
 //   dotnet run -c Release --project tests/Enrichment.Benchmarks -- claims [--quick]
@@ -25,6 +26,7 @@ return command switch
     "verify-ordered" => await VerifyOrdered.RunAsync(rest),
     "titles" => TitlesBenchmark.Run(rest),
     "committee-fill" => await CommitteeFill.RunAsync(rest),
+    "committee-fill-service" => await CommitteeFillService.RunAsync(rest),
     "service-upload" => await ServiceUpload.RunAsync(rest),
     "service-end-to-end" => await ServiceEndToEnd.RunAsync(rest),
     "claims" => await ClaimsBenchmark.RunAsync(rest),
@@ -33,6 +35,6 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles|service-upload|service-end-to-end|dashboard|claims|committee-fill [options]");
+    Console.Error.WriteLine("usage: Enrichment.Benchmarks smtp-throughput|cli-memory|finding-accuracy|finding-rcpts|import-speed|verify-ordered|titles|service-upload|service-end-to-end|dashboard|claims|committee-fill|committee-fill-service [options]");
     return 2;
 }

@@ -27,20 +27,40 @@ internal static class SmtpThroughput
         Console.WriteLine($"smtp-throughput: {addresses:N0} addresses, {domains} domains, {latencyMs} ms latency each way, concurrency {concurrency}");
 
         var engineOptions = new VerificationOptions { MaxConcurrentSessions = concurrency, MaxSessionsPerProvider = 4 };
-        var wrong = 0;
-        var engine = await MeasureAsync("engine", addresses, domains, latencyMs, engineOptions);
-        wrong += engine.Wrong + engine.Data;
-
-        var naive = await MeasureAsync("one-connection-per-address", addresses, domains, latencyMs, engineOptions with
+        var naiveOptions = engineOptions with
         {
             MaxRecipientsPerTransaction = 1,
             MaxTransactionsPerSession = 1,
             CatchAllCacheAge = TimeSpan.Zero,
-        });
+        };
+
+        // Warm-up (JIT, thread pool, TLS-free socket paths) on a small list of its own, not measured: on a loaded
+        // 2-core machine the first run's compilation alone took seconds and was charged to whichever ran first.
+        var wrong = 0;
+        foreach (var options in new[] { engineOptions, naiveOptions })
+        {
+            var warm = await MeasureAsync("warm-up", 200, 4, latencyMs, options, print: false);
+            wrong += warm.Wrong + warm.Data;
+        }
+
+        // The engine's run is short (seconds) and a burst of load from other processes can double it: it runs
+        // `--repeat` times (default 3) on fresh servers and the median counts; the baseline's minute averages out.
+        var repeat = Arg(args, "--repeat", 3);
+        var engineRuns = new List<Measurement>();
+        for (var run = 0; run < repeat; run++)
+        {
+            var measured = await MeasureAsync("engine", addresses, domains, latencyMs, engineOptions);
+            wrong += measured.Wrong + measured.Data;
+            engineRuns.Add(measured);
+        }
+
+        var engine = engineRuns.OrderBy(m => m.Rate).ElementAt(engineRuns.Count / 2);
+
+        var naive = await MeasureAsync("one-connection-per-address", addresses, domains, latencyMs, naiveOptions);
         wrong += naive.Wrong + naive.Data;
 
         Console.WriteLine();
-        Console.WriteLine($"throughput ratio engine/one-per-address: {engine.Rate / naive.Rate:F2}x  (target >= 15x)");
+        Console.WriteLine($"throughput ratio engine (median of {engineRuns.Count})/one-per-address: {engine.Rate / naive.Rate:F2}x  (target >= 15x; every run: {string.Join(", ", engineRuns.Select(m => (m.Rate / naive.Rate).ToString("F1", CultureInfo.InvariantCulture) + "x"))})");
         Console.WriteLine($"connections per address: engine {engine.ConnectionsPerAddress:F4} (target <= 0.02), one-per-address {naive.ConnectionsPerAddress:F4}");
         Console.WriteLine($"RCPTs per address: engine {engine.RcptsPerAddress:F3}, one-per-address {naive.RcptsPerAddress:F3}");
         Console.WriteLine($"wrong verdicts + DATA commands, all runs: {wrong} (target 0)");
@@ -49,7 +69,7 @@ internal static class SmtpThroughput
 
     private sealed record Measurement(double Rate, double ConnectionsPerAddress, double RcptsPerAddress, int Wrong, int Data);
 
-    private static async Task<Measurement> MeasureAsync(string name, int count, int domainCount, int latencyMs, VerificationOptions options)
+    private static async Task<Measurement> MeasureAsync(string name, int count, int domainCount, int latencyMs, VerificationOptions options, bool print = true)
     {
         await using var env = BenchEnvironment.Start(domainCount, TimeSpan.Zero, TimeSpan.FromMilliseconds(latencyMs));
         var random = new Random(42);
@@ -79,8 +99,12 @@ internal static class SmtpThroughput
         var wrong = results.Count(r => r.Status != (BenchEnvironment.Exists(r.Input) ? VerificationStatus.Deliverable : VerificationStatus.Undeliverable));
         var rate = count / clock.Elapsed.TotalSeconds;
         var measurement = new Measurement(rate, (double)env.Smtp.ConnectionCount / count, (double)env.Smtp.RcptCount / count, wrong, env.Smtp.DataCommandCount);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-28} {clock.Elapsed.TotalSeconds,7:F2} s  {rate,8:F0} addresses/s  {env.Smtp.ConnectionCount,6} connections ({measurement.ConnectionsPerAddress:F4}/address)  {env.Smtp.RcptCount,6} RCPTs  DATA commands {env.Smtp.DataCommandCount}  wrong verdicts {wrong}"));
+        if (print)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-28} {clock.Elapsed.TotalSeconds,7:F2} s  {rate,8:F0} addresses/s  {env.Smtp.ConnectionCount,6} connections ({measurement.ConnectionsPerAddress:F4}/address)  {env.Smtp.RcptCount,6} RCPTs  DATA commands {env.Smtp.DataCommandCount}  wrong verdicts {wrong}"));
+        }
+
         return measurement;
     }
 

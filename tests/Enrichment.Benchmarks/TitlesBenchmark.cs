@@ -55,7 +55,7 @@ public static class TitlesBenchmark
         }
 
         var dir = Path.Combine(AppContext.BaseDirectory, "titles");
-        var heldOut = new[] { "heldout-titles.tsv", "heldout-titles-2.tsv", "heldout-titles-3.tsv" }
+        var heldOut = new[] { "heldout-titles.tsv", "heldout-titles-2.tsv", "heldout-titles-3.tsv", "world-titles.tsv", "world-titles-2.tsv" }
             .SelectMany(f => File.ReadLines(Path.Combine(dir, f)).Skip(1))
             .Select(l => l.Split('\t')).Where(f => f.Length >= 5).ToList();
         var seeds = File.ReadLines(Path.Combine(dir, "title-cases.tsv")).Where(l => !l.StartsWith('#')).Select(l => l.Split('\t')[0])

@@ -7,11 +7,12 @@ namespace Enrichment.Browser.Tests;
 /// The ops pages in a real browser (Debian's chromium, headless) against the running service: upload with a corrected
 /// mapping → complete → download; rejected rows; antiforgery; the read-only role. Each page is saved as a screenshot.
 /// </summary>
-public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserFixture.Collection)]
+public sealed class DashboardBrowserTests(BrowserFixture fixture)
 {
-    // Semicolons, a "Work Email" header, and a first-name column ("Given") no synonym finds: the test maps it by hand.
+    // Semicolons, a "Work Email" header, and a first-name column ("Known as") no synonym finds: the test maps it by hand.
     const string Csv = """
-        Work Email;Given;Surname;Company;Website
+        Work Email;Known as;Surname;Company;Website
         jane@acme.test;Jane;Doe;Acme;acme.test
         nobody@acme.test;No;Body;Acme;acme.test
         omar@globex.test;Omar;Haddad;Globex;globex.test
@@ -25,6 +26,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.LogInAsync(DashboardApp.AdminUser);
         await page.GotoAsync("/hangfire/ops/upload");
         await BrowserFixture.ScreenshotAsync(page, "01-upload");
+        Assert.Empty(await BrowserFixture.UnlabelledControlsAsync(page));
 
         // A file that is not a list says why, on the page.
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 256))] });
@@ -42,8 +44,16 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var detection = await page.InnerTextAsync("main");
         Assert.Contains("semicolon", detection, StringComparison.Ordinal);
         Assert.Equal("Work Email", await page.InputValueAsync("#map_email"));
-        Assert.Equal("", await page.InputValueAsync("#map_first_name")); // "Given" is not a known synonym
-        await page.SelectOptionAsync("#map_first_name", "Given");
+        Assert.Equal("", await page.InputValueAsync("#map_first_name")); // "Known as" is not a known synonym
+        Assert.Equal("", await page.InnerTextAsync("#sample_map_first_name"));
+        Assert.Equal("Doe, Body, Haddad", await page.InnerTextAsync("#sample_map_last_name")); // detected: its first values
+        await page.SelectOptionAsync("#map_first_name", "Known as");
+        // Chosen by hand: its first values show at once (the blank line 5 has none).
+        Assert.Equal("Jane, No, Omar", await page.InnerTextAsync("#sample_map_first_name"));
+        Assert.Empty(await BrowserFixture.UnlabelledControlsAsync(page));
+        // The row that will be rejected says so before anything starts, with its line.
+        Assert.Contains("rejected: no email or name", await page.InnerTextAsync("main tr:has(td:text-is(\"5\"))"), StringComparison.Ordinal);
+        Assert.Contains("line 5", await page.InnerTextAsync("main tr:has(td:text-is(\"5\"))"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "02-upload-preview");
         await page.ClickAsync("text=Start verifying");
 
@@ -54,12 +64,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var text = await page.InnerTextAsync("main");
         Assert.Contains("Rejected rows (1)", text, StringComparison.Ordinal);
         Assert.Contains("no email or name", text, StringComparison.Ordinal);
-        Assert.Contains("first_name ← Given (chosen)", text, StringComparison.Ordinal);
+        Assert.Contains("first_name ← Known as (chosen)", text, StringComparison.Ordinal);
         Assert.Contains("acme.test", text, StringComparison.Ordinal);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Deliverable (CSV)"));
         var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToArray();
-        Assert.StartsWith("Work Email,Given,Surname,Company,Website,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Work Email,Known as,Surname,Company,Website,", lines[0], StringComparison.Ordinal);
         Assert.Equal(["jane@acme.test", "omar@globex.test", "li@acme.test"], lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.All(lines.Skip(1), l => Assert.Contains(",deliverable,", l, StringComparison.Ordinal));
 
@@ -118,6 +128,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         await page.GotoAsync("/hangfire/ops/suppressions");
         Assert.Equal(0, await page.Locator("#value").CountAsync());
+        await page.GotoAsync("/hangfire/ops/accounts");
+        Assert.Equal(0, await page.Locator("#account-domain, #accounts-file, main form[method=post]").CountAsync());
+        await page.GotoAsync("/hangfire/ops/suppressions");
         // A valid token (the logout form's) does not make a read-only user an admin.
         var token = page.Locator("nav form input[name='__RequestVerificationToken']").First;
         var denied = await page.APIRequest.PostAsync("/hangfire/ops/keys", new APIRequestContextOptions

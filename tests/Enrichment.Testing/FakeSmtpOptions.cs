@@ -17,6 +17,18 @@ public sealed record FakeSmtpOptions
     /// <summary>Hold RCPT replies until this many RCPTs arrived, then send them together (a test that the client pipelines).</summary>
     public int HoldRcptReplies { get; init; }
 
+    /// <summary>Hold the MAIL FROM reply until the first RCPT arrives (a test that the client pipelines MAIL with its RCPTs).</summary>
+    public bool HoldMailReply { get; init; }
+
+    /// <summary>Raw MAIL FROM reply (a refused sender, "530 5.7.0 Must issue a STARTTLS command first").</summary>
+    public string MailReply { get; init; } = "250 2.1.0 Ok";
+
+    /// <summary>
+    /// When set: the reply to MAIL FROM after a RSET (servers that punish transactions without DATA); a 421 closes
+    /// the connection.
+    /// </summary>
+    public string? MailReplyAfterRset { get; init; }
+
     /// <summary>Advertise PIPELINING (RFC 2920) in the EHLO reply.</summary>
     public bool OfferPipelining { get; init; } = true;
 

@@ -11,8 +11,9 @@ namespace Enrichment.Testing;
 
 /// <summary>
 /// A scripted SMTP server on 127.0.0.1 with a random port, for unit tests and benchmarks. Every connection runs
-/// asynchronously; delays are Task.Delay on the given TimeProvider. It never accepts mail: DATA and BDAT are counted
-/// and refused.
+/// asynchronously; delays are Task.Delay on the given TimeProvider. Like Postfix, it holds its replies while further
+/// commands are already waiting, so a pipelined group is answered in one write. It never accepts mail: DATA and BDAT
+/// are counted and refused.
 /// </summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
@@ -181,10 +182,15 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     {
         private readonly FakeSmtpOptions options = server.options;
         private Stream stream = client.GetStream();
-        private StreamReader? reader;
+        private readonly byte[] input = new byte[16 * 1024];
+        private readonly MemoryStream output = new();
+        private int inputStart;
+        private int inputEnd;
         private bool tls;
         private bool inTransaction;
         private readonly List<string> held = [];
+        private string? heldMail;
+        private bool afterRset;
         private int acceptedInTransaction;
         private int consecutiveRejects;
         private int counted = 1;
@@ -219,8 +225,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             // RFC 5321 §3.1: after a 554 greeting the server waits for QUIT and refuses everything else.
             var refuseAll = !options.Greeting.StartsWith('2');
 
-            reader = new StreamReader(stream, Encoding.UTF8, false, 1024, leaveOpen: true);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            while (await ReadLineAsync(cancellationToken) is { } line)
             {
                 server.commands.Enqueue(line);
                 if (refuseAll && Verb(line) != "QUIT")
@@ -231,14 +236,60 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
                 if (!await HandleCommandAsync(line, cancellationToken))
                 {
+                    await FlushAsync(cancellationToken);
                     return;
                 }
             }
+
+            await FlushAsync(cancellationToken);
+        }
+
+        /// <summary>A complete command is already waiting: its reply can go out with this one (RFC 2920 §3.2, as Postfix does).</summary>
+        private bool CommandWaiting => Array.IndexOf(input, (byte)'\n', inputStart, inputEnd - inputStart) >= 0;
+
+        /// <summary>The next command line (without CRLF), or null at the end of the stream.</summary>
+        private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var newline = Array.IndexOf(input, (byte)'\n', inputStart, inputEnd - inputStart);
+                if (newline >= 0 || inputEnd - inputStart == input.Length)
+                {
+                    var end = newline >= 0 ? newline : inputEnd;
+                    var line = Encoding.UTF8.GetString(input, inputStart, end - inputStart).TrimEnd('\r');
+                    inputStart = newline >= 0 ? newline + 1 : inputEnd;
+                    return line;
+                }
+
+                if (inputStart > 0)
+                {
+                    Buffer.BlockCopy(input, inputStart, input, 0, inputEnd - inputStart);
+                    inputEnd -= inputStart;
+                    inputStart = 0;
+                }
+
+                // Nothing complete is waiting: what was answered so far goes out before we block on the client.
+                await FlushAsync(cancellationToken);
+                var read = await stream.ReadAsync(input.AsMemory(inputEnd), cancellationToken);
+                if (read == 0)
+                {
+                    return inputEnd > inputStart ? ReadRest() : null;
+                }
+
+                inputEnd += read;
+            }
+        }
+
+        private string ReadRest()
+        {
+            var line = Encoding.UTF8.GetString(input, inputStart, inputEnd - inputStart).TrimEnd('\r');
+            inputStart = inputEnd;
+            return line;
         }
 
         public async ValueTask DisposeAsync()
         {
-            reader?.Dispose();
+            await output.DisposeAsync();
             await stream.DisposeAsync();
         }
 
@@ -276,6 +327,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     }
 
                     await ReplyAsync("220 2.0.0 Ready to start TLS", cancellationToken);
+                    await FlushAsync(cancellationToken);
                     if (options.BreakTlsHandshake)
                     {
                         return false; // the connection closes: the client's handshake fails
@@ -285,13 +337,21 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     return true;
                 case "MAIL":
                     ResetTransaction();
-                    inTransaction = true;
-                    await ReplyAsync("250 2.1.0 Ok", cancellationToken);
-                    return true;
+                    var mailReply = afterRset && options.MailReplyAfterRset is { } punished ? punished : options.MailReply;
+                    inTransaction = mailReply.StartsWith('2');
+                    if (options.HoldMailReply)
+                    {
+                        heldMail = mailReply; // answered with the first RCPT: only a client that pipelines gets it
+                        return true;
+                    }
+
+                    await ReplyAsync(mailReply, cancellationToken);
+                    return !mailReply.StartsWith("421", StringComparison.Ordinal);
                 case "RCPT":
                     return await RcptAsync(line, cancellationToken);
                 case "RSET":
                     ResetTransaction();
+                    afterRset = true;
                     await ReplyAsync("250 2.0.0 Ok", cancellationToken);
                     return true;
                 case "NOOP":
@@ -316,6 +376,13 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             }
         }
 
+        private string WithHeldMail(string reply)
+        {
+            var mail = heldMail;
+            heldMail = null;
+            return mail is null ? reply : mail + "\r\n" + reply;
+        }
+
         private async Task<bool> RcptAsync(string line, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref server.rcptCount);
@@ -328,6 +395,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             {
                 case Misbehaviour.ResetMidReply:
                     await ReplyRawAsync("250 2.1", cancellationToken);
+                    await FlushAsync(cancellationToken);
                     client.Client.LingerState = new LingerOption(true, 0);
                     client.Client.Close();
                     return false;
@@ -337,10 +405,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     {
                         await Task.Delay(pause, server.time, cancellationToken);
                         await WriteAsync("250-2.1.5 still thinking about it\r\n", cancellationToken);
+                        await FlushAsync(cancellationToken);
                     }
 
                 case Misbehaviour.HugeLine:
                     await ReplyRawAsync("250 ", cancellationToken);
+                    await FlushAsync(cancellationToken);
                     var chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
                     for (var written = 0; written < 10 * 1024 * 1024; written += chunk.Length)
                     {
@@ -356,7 +426,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
             if (!inTransaction)
             {
-                await ReplyAsync("503 5.5.1 Error: need MAIL command", cancellationToken);
+                await ReplyAsync(WithHeldMail("503 5.5.1 Error: need MAIL command"), cancellationToken);
                 return true;
             }
 
@@ -391,12 +461,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                     return true;
                 }
 
-                await ReplyAsync(string.Join("\r\n", held), cancellationToken);
+                await ReplyAsync(WithHeldMail(string.Join("\r\n", held)), cancellationToken);
                 held.Clear();
                 return true;
             }
 
-            await ReplyAsync(reply, cancellationToken);
+            await ReplyAsync(WithHeldMail(reply), cancellationToken);
             return true;
         }
 
@@ -407,8 +477,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             await ssl.AuthenticateAsServerAsync(
                 new SslServerAuthenticationOptions { ServerCertificate = Certificate.Value },
                 cancellationToken);
-            reader?.Dispose();
-            reader = new StreamReader(ssl, Encoding.UTF8, false, 1024, leaveOpen: true);
+            inputStart = inputEnd = 0; // RFC 3207 §4.2: nothing sent before the handshake counts
             tls = true;
             ResetTransaction();
         }
@@ -443,9 +512,27 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             await WriteAsync(text, cancellationToken);
         }
 
+        /// <summary>Queues a reply; it goes out when no further command is waiting (replies to a pipelined group in one write).</summary>
         private async Task WriteAsync(string text, CancellationToken cancellationToken)
         {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+            var bytes = Encoding.UTF8.GetBytes(text);
+            output.Write(bytes);
+            if (!CommandWaiting)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (output.Length == 0)
+            {
+                return;
+            }
+
+            var pending = output.ToArray();
+            output.SetLength(0);
+            await stream.WriteAsync(pending, cancellationToken);
             await stream.FlushAsync(cancellationToken);
         }
     }

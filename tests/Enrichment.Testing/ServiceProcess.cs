@@ -1,27 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Enrichment.Storage.Database;
 
 namespace Enrichment.Testing;
 
 /// <summary>
 /// The service as its own OS process (the built Enrichment.Service.dll next to the calling test or benchmark, which
-/// references the service project), configured by environment variables as an operator would, on a free loopback
-/// port. <see cref="KillHard"/> is kill -9.
+/// references the service project), configured by environment variables as an operator would. It binds port 0 on
+/// loopback itself and its "Now listening on" line says which port it got: a port found free and released by us
+/// could be taken by another process (another helper's service) before ours binds it, and a health check would then
+/// be answered by the wrong service. <see cref="KillHard"/> is kill -9.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     readonly Process _process;
     readonly StringBuilder _output = new();
 
-    ServiceProcess(Process process, Uri baseAddress)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
+    const string ListeningOn = "Now listening on: ";
+    readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri BaseAddress { get; }
+    ServiceProcess(Process process) => _process = process;
+
+    /// <summary>Where the service listens (known once it is ready).</summary>
+    public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("the service is not listening yet");
 
     public int Id => _process.Id;
 
@@ -38,7 +39,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         var directory = AppContext.BaseDirectory;
-        var port = LocalCluster.FreeLoopbackPort();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = directory,
@@ -47,20 +47,21 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(directory, "Enrichment.Service.dll"));
-        info.Environment["Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        info.Environment["Urls"] = "http://127.0.0.1:0";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // the "Now listening on" line
         foreach (var (key, value) in environment)
             info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var service = new ServiceProcess(process);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            await service.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            await service.WaitReadyAsync(TimeSpan.FromSeconds(120));
         }
         catch
         {
@@ -77,12 +78,24 @@ public sealed class ServiceProcess : IAsyncDisposable
             return;
         lock (_output)
             _output.AppendLine(line);
+        if (line.IndexOf(ListeningOn, StringComparison.Ordinal) is var at and >= 0
+            && Uri.TryCreate(line[(at + ListeningOn.Length)..].Trim(), UriKind.Absolute, out var address))
+            _listening.TrySetResult(new Uri(address, "/"));
     }
 
     async Task WaitReadyAsync(TimeSpan within)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + within;
+        while (!_listening.Task.IsCompleted)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the service exited with {_process.ExitCode}:\n{Output}");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"the service did not say where it listens within {within}:\n{Output}");
+            await Task.WhenAny(_listening.Task, Task.Delay(200));
+        }
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -93,9 +106,18 @@ public sealed class ServiceProcess : IAsyncDisposable
                 if (response.IsSuccessStatusCode)
                     return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or listening but too slow to answer within the attempt's timeout (a loaded
+                // machine starting the process): ask again until the deadline
+            }
+            catch (TaskCanceledException)
+            {
+                // listening but slow to answer (a loaded machine): one probe timed out, the deadline has not
+            }
+            catch (TaskCanceledException)
+            {
+                // listening, but the first request (start-up, JIT on a loaded machine) took longer than 5 s: ask again
             }
 
             await Task.Delay(200);

@@ -4,6 +4,7 @@ using Enrichment.Cli.Input;
 using Enrichment.Cli.Output;
 using Enrichment.Import;
 using Enrichment.Verification;
+using Enrichment.Verification.Smtp;
 
 namespace Enrichment.Cli.Verification;
 
@@ -72,7 +73,7 @@ public static class VerifyCommand
                     await RunOrderedAsync(list, built.Verifier, layout, writer, progress, reach, ct);
                 }
 
-                if (reach.Diagnosis(built.Smtp.Port) is { } diagnosis)
+                if (reach.Diagnosis(built.Smtp.Port, built.Smtp.Proxy) is { } diagnosis)
                 {
                     await context.Error.WriteLineAsync($"warning: {diagnosis}");
                 }
@@ -340,9 +341,15 @@ public static class VerifyCommand
             }
         }
 
-        public string? Diagnosis(int port) => _answered == 0 && _unreachable > 0
-            ? $"could not reach any MX host on port {port} ({_unreachable} addresses unknown); outbound port {port} is probably blocked here: run from a host that may send mail"
-            : null;
+        /// <summary>The end-of-run line when no MX host answered at all; null when some did (or none was tried).</summary>
+        public string? Diagnosis(int port, SmtpProxy? proxy) => (_answered, _unreachable, proxy) switch
+        {
+            (> 0, _, _) or (_, 0, _) => null,
+            (_, _, null) => $"could not reach any MX host on port {port} ({_unreachable} addresses unknown); outbound port {port} is probably blocked here: "
+                + $"run from a host that may send mail, or send the sessions through a SOCKS5 proxy with --proxy socks5://[user:pass@]host:port",
+            (_, _, { } through) => $"could not reach any MX host on port {port} through the proxy {through} ({_unreachable} addresses unknown): "
+                + $"check that the proxy is up and allows outbound connections to port {port}",
+        };
     }
 
     private static string? Bool(bool? value) => value switch

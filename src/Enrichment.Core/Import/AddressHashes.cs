@@ -44,7 +44,7 @@ internal sealed class AddressHashes
     private static bool Insert(ulong[] slots, ulong hash)
     {
         var mask = slots.Length - 1;
-        // Fibonacci hashing spreads the bits before masking: FNV-1a's low bits alone cluster.
+        // Fibonacci hashing spreads the bits once more before masking: the index must not lean on one hash function's low bits.
         var index = (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.Log2((uint)slots.Length))) & mask;
         while (true)
         {

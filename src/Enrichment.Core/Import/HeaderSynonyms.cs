@@ -33,23 +33,35 @@ public static class HeaderSynonyms
             "e-mailadres", "emailadres", "mailadres", "zakelijk e-mailadres", "e-mail zakelijk",
             // it
             "indirizzo email", "indirizzo e-mail", "posta elettronica",
+            // fallbacks a CRM adds beside the main address (kept as later email columns)
+            "secondary email", "personal email", "other email", "alternate email", "alternative email", "private email", "home email",
+            // sv, da, no, pl, tr, ru
+            "e-post", "e-postadress", "e-postadresse", "adres e-mail", "e-posta", "e-posta adresi", "электронная почта", "эл почта", "почта",
+            // ja, zh, ko
+            "メールアドレス", "メール", "eメール", "eメールアドレス", "電子メール", "電子メールアドレス",
+            "邮箱", "电子邮件", "电子邮箱", "邮件", "邮箱地址", "电子邮件地址", "電子郵件", "電子郵件地址", "郵箱", "電郵",
+            "이메일", "이메일 주소", "전자우편",
         ]),
         (ContactField.FirstName,
         [
             "first name", "firstname", "first", "given name", "forename", "contact first name", "person first name",
             "vorname", "prénom", "nombre", "primer nombre", "nome próprio", "primeiro nome", "voornaam", "roepnaam",
+            "förnamn", "fornavn", "imię", "имя", "名", "下の名前",
+            "given", "given names", "first names", "christian name", "rufname", "nombre de pila",
         ]),
         (ContactField.LastName,
         [
             "last name", "lastname", "last", "surname", "family name", "contact last name", "person last name",
             "nachname", "familienname", "nom de famille", "nom", "apellido", "apellidos", "primer apellido", "sobrenome",
             "último nome", "apelido", "achternaam", "familienaam", "cognome",
+            "efternamn", "efternavn", "etternavn", "nazwisko", "soyad", "soyadı", "фамилия", "姓", "姓氏", "성",
         ]),
         (ContactField.FullName,
         [
             "full name", "fullname", "name", "contact name", "contact", "person name", "contact full name", "display name",
             "vollständiger name", "name des kontakts", "kontakt", "nom complet", "nom et prénom", "nombre completo",
             "nome completo", "nome", "volledige naam", "naam", "contactpersoon", "nome e cognome",
+            "namn", "navn", "imię i nazwisko", "ad soyad", "фио", "氏名", "名前", "姓名", "名字", "联系人", "聯絡人", "이름", "성명",
         ]),
         (ContactField.Company,
         [
@@ -60,6 +72,8 @@ public static class HeaderSynonyms
             "empresa", "nombre de la empresa", "compañía", "organización",
             "nome da empresa", "companhia", "organização",
             "bedrijf", "bedrijfsnaam", "organisatie", "werkgever", "azienda", "società",
+            "företag", "virksomhed", "selskap", "firma adı", "şirket", "компания", "организация",
+            "会社名", "会社", "企業名", "所属", "公司", "公司名称", "单位", "公司名稱", "회사", "회사명",
         ]),
         (ContactField.Website,
         [
@@ -67,6 +81,7 @@ public static class HeaderSynonyms
             "web", "homepage", "home page", "site", "web address", "company website url", "domain name", "email domain",
             "webseite", "internetseite", "internetadresse", "domäne", "site web", "site internet", "domaine",
             "sitio web", "página web", "dominio", "sítio web", "site da empresa", "domínio", "domein", "sito web",
+            "webbplats", "hjemmeside", "nettside", "strona www", "web sitesi", "сайт", "ウェブサイト", "ホームページ", "网站", "网址", "網站", "웹사이트", "홈페이지",
         ]),
         (ContactField.Title,
         [
@@ -74,6 +89,7 @@ public static class HeaderSynonyms
             "titel", "position im unternehmen", "berufsbezeichnung", "funktion", "stellenbezeichnung", "jobtitel",
             "poste", "fonction", "titre", "intitulé du poste", "cargo", "puesto", "título", "título do cargo", "função",
             "functie", "functietitel", "baan", "ruolo", "qualifica",
+            "titel", "stanowisko", "unvan", "должность", "役職", "職位", "职位", "职务", "職稱", "직함", "직책", "직위",
         ]),
         (ContactField.Id,
         [

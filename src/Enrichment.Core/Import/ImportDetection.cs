@@ -6,7 +6,7 @@ namespace Enrichment.Import;
 /// What the reader found before reading any row: encoding, separator, header and mapping. The dashboard shows it as
 /// the mapping preview; the report keeps it.
 /// </summary>
-/// <param name="Encoding">"utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "windows-1252".</param>
+/// <param name="Encoding">"utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252" or "macintosh" (Mac Roman).</param>
 /// <param name="Separator">The field separator; ',' for a one-column list.</param>
 /// <param name="SeparatorSource">"sniffed", "option" or "sep-line" (Excel's <c>sep=;</c> first line).</param>
 /// <param name="HeaderLine">1-based line of the header, or 0 when the list has none.</param>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
+using System.Threading.Channels;
 using Enrichment.Finding;
 using Enrichment.Verification.Syntax;
 
@@ -11,7 +12,8 @@ namespace Enrichment.Import;
 /// One list being read: <see cref="Detection"/> is known as soon as <see cref="ListImporter.OpenAsync"/> returns;
 /// <see cref="ReadAsync"/> then streams the records in file order while <see cref="Report"/> counts them. Memory is
 /// one buffer (64 KiB, growing to hold the longest record, at most about twice the field limit) plus 16–32 bytes per
-/// distinct address for the duplicate check, plus the website cache (at most 65,536 websites, about 10 MB).
+/// distinct address for the duplicate check, up to 2,048 decoded rows between the reading and the mapping stage, the
+/// website cache (at most 65,536 websites, about 5 MB) and the interned strings of repeated values (about 1 MB).
 /// </summary>
 public sealed class ImportReader : IAsyncDisposable, IDisposable
 {
@@ -23,12 +25,11 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     private readonly ImportOptions _options;
     private readonly NonCompanyDomains _nonCompany;
     private readonly int _cap;
-    // Big enough for a list's companies (a 1,000,000-row export holds tens of thousands): a cache smaller than that
-    // set is cleared over and over when rows are not sorted by company, and every row pays the lookup and the miss.
-    private const int WebsiteCacheSize = 65_536;
 
     private readonly AddressHashes _seen = new();
-    private readonly Dictionary<string, (string? Domain, bool NonCompany)> _websites = new(StringComparer.Ordinal);
+    private readonly FieldInterner _interner = new();
+    private readonly WebsiteCache _websites = new();
+    private readonly Func<string, (string? Domain, bool NonCompany)> _computeWebsite;
     private Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -36,6 +37,8 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     private bool _eof;
     private long _line = 1;
     private bool _all1252;
+    // With _all1252: the whole file is Mac Roman, not Windows-1252 (rows of a UTF-8 file that are not UTF-8 stay 1252).
+    private bool _macRoman;
     private CsvRowParser _parser = new((byte)',', 0);
     private Columns _columns = Columns.None;
     private bool _emailOnly;
@@ -47,6 +50,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         _stream = stream;
         _options = options;
         _nonCompany = nonCompany;
+        _computeWebsite = ComputeWebsite;
         _cap = (int)Math.Min(int.MaxValue / 2, Math.Max(SampleBytes, 2L * options.MaxFieldBytes + SampleBytes));
         _buffer = ArrayPool<byte>.Shared.Rent(SampleBytes);
     }
@@ -81,9 +85,10 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         CheckNotBinary();
         if (encoding == "utf-8" && LooksLikeWindows1252(CompleteLines(Data)))
         {
-            encoding = "windows-1252";
             _all1252 = true;
-            notes.Add("not UTF-8: read as Windows-1252");
+            _macRoman = MacRoman.IsLikely(CompleteLines(Data));
+            encoding = _macRoman ? "macintosh" : "windows-1252";
+            notes.Add(_macRoman ? "not UTF-8: read as Mac Roman (accented letters where Mac Roman has them)" : "not UTF-8: read as Windows-1252");
         }
 
         var separatorSource = "sniffed";
@@ -116,43 +121,134 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         _reading = true;
-        while (true)
+        // Two stages on two cores, joined by a bounded channel of batches, in file order: this producer reads, splits
+        // and decodes (and rejects what the bytes alone condemn); the caller's thread maps and validates each row, checks
+        // duplicates and counts. A batch a hand-off: one row a hand-off cost more than it saved.
+        var channel = Channel.CreateBounded<Pending[]>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = _stop.Token;
+        _producer = Task.Run(() => ProduceAsync(channel.Writer, stop), CancellationToken.None);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var status = _parser.Parse(Data, _eof);
-            ImportRecord record;
-            var ragged = false;
-            if (status == ParseStatus.End)
+            while (await channel.Reader.WaitToReadAsync(cancellationToken))
             {
-                break;
+                while (channel.Reader.TryRead(out var batch))
+                {
+                    foreach (var pending in batch)
+                    {
+                        if (pending.Fields is null)
+                        {
+                            break; // the end of a short last batch
+                        }
+
+                        if (pending.Windows1252Row)
+                        {
+                            Report.CountWindows1252Row();
+                        }
+
+                        var record = pending.Done ?? Contact(pending.Line, pending.Fields);
+                        Report.Count(record, pending.Done is null && _headerCount > 0 && pending.Fields.Length != _headerCount);
+                        yield return record;
+                    }
+                }
             }
 
-            if (status == ParseStatus.NeedMore)
+            // The channel ends when the producer does; a read error it met is thrown here, as it was.
+            await _producer;
+            Report.MarkComplete();
+        }
+        finally
+        {
+            await StopProducerAsync();
+        }
+    }
+
+    private const int BatchRows = 256;
+    private const int BatchesInFlight = 8;
+
+    /// <summary>A row between the stages: decoded, and either already rejected (<see cref="Done"/>) or still to map.</summary>
+    private readonly record struct Pending(long Line, string[] Fields, ImportRecord? Done, bool Windows1252Row);
+
+    private Task? _producer;
+    private CancellationTokenSource? _stop;
+    private bool _lastRow1252;
+
+    private async Task ProduceAsync(ChannelWriter<Pending[]> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new Pending[BatchRows];
+            var count = 0;
+            while (true)
             {
-                if (_end - _start < _cap)
+                cancellationToken.ThrowIfCancellationRequested();
+                var status = _parser.Parse(Data, _eof);
+                if (status == ParseStatus.End)
                 {
-                    await FillAsync(cancellationToken);
-                    continue;
+                    break;
                 }
 
-                record = Data.IndexOfAny((byte)'\r', (byte)'\n') >= 0
-                    ? RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn)
-                    : await DiscardLongLineAsync(cancellationToken);
-            }
-            else if (status == ParseStatus.QuoteFailure)
-            {
-                record = RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn);
-            }
-            else
-            {
-                (record, ragged) = Build();
+                _lastRow1252 = false;
+                Pending pending;
+                if (status == ParseStatus.NeedMore)
+                {
+                    if (_end - _start < _cap)
+                    {
+                        await FillAsync(cancellationToken);
+                        continue;
+                    }
+
+                    var record = Data.IndexOfAny((byte)'\r', (byte)'\n') >= 0
+                        ? RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn)
+                        : await DiscardLongLineAsync(cancellationToken);
+                    pending = new Pending(record.Line, record.Fields, record, _lastRow1252);
+                }
+                else if (status == ParseStatus.QuoteFailure)
+                {
+                    var record = RejectFirstLine(RejectionReasons.UnterminatedQuote, _parser.QuoteColumn);
+                    pending = new Pending(record.Line, record.Fields, record, _lastRow1252);
+                }
+                else
+                {
+                    pending = Build();
+                }
+
+                batch[count++] = pending;
+                if (count == BatchRows)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                    batch = new Pending[BatchRows];
+                    count = 0;
+                }
             }
 
-            Report.Count(record, ragged);
-            yield return record;
+            if (count > 0)
+            {
+                await writer.WriteAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            writer.Complete();
+        }
+    }
+
+    /// <summary>Stops the producer (the caller stopped early, failed or finished) and waits until it no longer touches the buffer or the stream.</summary>
+    private async Task StopProducerAsync()
+    {
+        if (_stop is null)
+        {
+            return;
         }
 
-        Report.MarkComplete();
+        await _stop.CancelAsync();
+        if (_producer is { } producer)
+        {
+            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        _stop.Dispose();
+        _stop = null;
     }
 
     private ReadOnlySpan<byte> Data => _buffer.AsSpan(_start, _end - _start);
@@ -161,7 +257,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
     // tier-up waits for a background JIT that a busy machine delays, and a batch import spent its first seconds in
     // unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (ImportRecord Record, bool Ragged) Build()
+    private Pending Build()
     {
         var line = _line;
         var bytes = Data[.._parser.Consumed];
@@ -171,7 +267,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         var fields = Decode(bytes, _parser.FieldSpans);
         if (bytes.Contains((byte)0))
         {
-            return (Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.BinaryData, "the row holds NUL bytes: binary damage, not text"));
         }
 
         var spans = _parser.FieldSpans;
@@ -179,25 +275,26 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         {
             if (spans[i].Length > _options.MaxFieldBytes)
             {
-                return (Rejected(line, fields, i, RejectionReasons.FieldTooLong, FormattableString.Invariant(
-                    $"column {i + 1}{HeaderName(i)} holds {spans[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")), false);
+                return Done(Rejected(line, fields, i, RejectionReasons.FieldTooLong, FormattableString.Invariant(
+                    $"column {i + 1}{HeaderName(i)} holds {spans[i].Length:N0} bytes; the limit is {_options.MaxFieldBytes:N0}")));
             }
         }
 
         if (IsBlank(fields))
         {
-            return (Rejected(line, fields, null, RejectionReasons.Blank, "blank line"), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.Blank, "blank line"));
         }
 
         if (_headerCount > 0 && IsHeaderAgain(fields))
         {
-            return (Rejected(line, fields, null, RejectionReasons.RepeatedHeader, FormattableString.Invariant(
-                $"the header of line {Detection.HeaderLine} again: two exports pasted into one file?")), false);
+            return Done(Rejected(line, fields, null, RejectionReasons.RepeatedHeader, FormattableString.Invariant(
+                $"the header of line {Detection.HeaderLine} again: two exports pasted into one file?")));
         }
 
-        var ragged = _headerCount > 0 && fields.Length != _headerCount;
-        return (Contact(line, fields), ragged);
+        return new Pending(line, fields, null, _lastRow1252);
     }
+
+    private Pending Done(ImportRecord record) => new(record.Line, record.Fields, record, _lastRow1252);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImportRecord Contact(long line, string[] fields)
@@ -217,7 +314,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             {
                 email = plain;
             }
-            else if (EmailSyntax.Parse(emailInput).Address is { } address)
+            else if (EmailCell.Tidy(emailInput) is var tidy && (EmailSyntax.Parse(tidy).Address ?? EmailCell.FirstAddress(tidy)) is { } address)
             {
                 email = address.Normalized;
                 at = address.LocalPart.Length;
@@ -262,7 +359,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             }
         }
 
-        var duplicate = email is not null && !_seen.Add(Hash(email));
+        var duplicate = email is not null && !_seen.Add(FastHash.Of(email));
         var contact = new ImportedContact(
             hasEmail ? emailInput : null,
             email,
@@ -277,27 +374,12 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         return new ImportRecord(line, fields, contact, null, duplicate);
     }
 
-    /// <summary>
-    /// The website's domain and whether it is a non-company host, cached: a list repeats each company's website on
-    /// every contact of it, and normalising (IDNA) is the costliest step of a row.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (string? Domain, bool NonCompany) WebsiteDomain(string website)
+    private (string? Domain, bool NonCompany) WebsiteDomain(string website) => _websites.Get(website, _computeWebsite);
+
+    private (string? Domain, bool NonCompany) ComputeWebsite(string website)
     {
-        if (_websites.TryGetValue(website, out var known))
-        {
-            return known;
-        }
-
-        if (_websites.Count >= WebsiteCacheSize)
-        {
-            _websites.Clear();
-        }
-
         var domain = CompanyDomain.Normalize(website);
-        var result = (domain, domain is not null && _nonCompany.Contains(domain));
-        _websites[website] = result;
-        return result;
+        return (domain, domain is not null && _nonCompany.Contains(domain));
     }
 
     private static ImportRecord Rejected(long line, string[] fields, int? column, string reason, string detail) =>
@@ -364,20 +446,47 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         if (!as1252 && !Utf8.IsValid(bytes))
         {
             as1252 = true;
-            Report?.CountWindows1252Row();
+            _lastRow1252 = true; // counted by the consumer, which owns the report
         }
 
+        // A row decoded unlike the file's other rows (Windows-1252 in a UTF-8 file) keeps out of the interner, whose
+        // strings are keyed by bytes alone.
+        var intern = as1252 == _all1252;
         var fields = new string[spans.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             var span = spans[i];
             var raw = bytes.Slice(span.Start, span.Length);
-            var text = as1252 ? Windows1252.GetString(raw) : Encoding.UTF8.GetString(raw);
-            fields[i] = span.Kind == FieldKind.Escaped ? text.Replace("\"\"", "\"", StringComparison.Ordinal) : text;
+            if (span.Kind == FieldKind.Escaped)
+            {
+                var escaped = as1252 ? Legacy(raw) : Encoding.UTF8.GetString(raw);
+                fields[i] = escaped.Replace("\"\"", "\"", StringComparison.Ordinal);
+            }
+            else if (raw.IsEmpty)
+            {
+                fields[i] = "";
+            }
+            else if (intern && _interner.Wants(i, raw.Length))
+            {
+                if (_interner.Find(i, raw, out var hash) is not { } known)
+                {
+                    known = as1252 ? Legacy(raw) : Encoding.UTF8.GetString(raw);
+                    _interner.Add(raw, hash, known);
+                }
+
+                fields[i] = known;
+            }
+            else
+            {
+                fields[i] = as1252 ? Legacy(raw) : Encoding.UTF8.GetString(raw);
+            }
         }
 
         return fields;
     }
+
+    /// <summary>Bytes that are not UTF-8: the file's single-byte code page (Mac Roman when detected, else Windows-1252).</summary>
+    private string Legacy(ReadOnlySpan<byte> raw) => _macRoman ? MacRoman.GetString(raw) : Windows1252.GetString(raw);
 
     private string[] NaiveSplit(ReadOnlySpan<byte> line)
     {
@@ -434,24 +543,18 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         return true;
     }
 
-    /// <summary>FNV-1a, 64 bits: the duplicate check keeps a hash, not the address (16 bytes an address, not ~80).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ulong Hash(string address)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in address)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
     // ---- detection ----
 
     private void CheckNotBinary()
     {
+        // A run of NULs at the very end is padding (a file cut short by a crash, a disk image's slack): the rows before
+        // it are text, and the run itself becomes one binary_data row.
         var sample = Data;
+        if (_eof)
+        {
+            sample = sample.TrimEnd((byte)0);
+        }
+
         var nul = sample.Count((byte)0);
         if (nul == 0)
         {
@@ -459,9 +562,17 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
         }
 
         var (firstLine, _) = CsvRowParser.FirstLine(sample);
-        // A NUL in the first line, or NULs throughout: a program, an image, an archive — not a list. A NUL in one
-        // damaged row further down only costs that row (binary_data).
-        if (sample[..firstLine].Contains((byte)0) || nul * 100L >= sample.Length)
+        int lines = 0, linesWithNul = 0;
+        for (var rest = sample; !rest.IsEmpty; lines++)
+        {
+            var (length, endLength) = CsvRowParser.FirstLine(rest);
+            linesWithNul += rest[..length].Contains((byte)0) ? 1 : 0;
+            rest = rest[(length + Math.Max(endLength, length == rest.Length ? 0 : 1))..];
+        }
+
+        // A NUL in the first line, NULs in a third of the lines or a tenth of the bytes: a program, an image, an
+        // archive — not a list. A NUL in a damaged row or two further down only costs those rows (binary_data).
+        if (sample[..firstLine].Contains((byte)0) || linesWithNul * 3 > lines || nul * 10L > sample.Length)
         {
             throw new ImportException($"{_options.SourceName}: this is binary data, not a text list (NUL bytes); export the list as CSV or plain text");
         }
@@ -610,7 +721,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
             {
                 var span = parser.Fields[i];
                 var raw = bytes.Slice(span.Start, span.Length);
-                fields[i] = _all1252 || !Utf8.IsValid(raw) ? Windows1252.GetString(raw) : Encoding.UTF8.GetString(raw);
+                fields[i] = _all1252 || !Utf8.IsValid(raw) ? Legacy(raw) : Encoding.UTF8.GetString(raw);
             }
 
             var next = line + CsvRowParser.CountLineEnds(bytes);
@@ -866,6 +977,15 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        if (_stop is not null)
+        {
+            // Abandoned mid-read: the producer must let go of the buffer before it goes back to the pool.
+            _stop.Cancel();
+            ((IAsyncResult?)_producer)?.AsyncWaitHandle.WaitOne();
+            _stop.Dispose();
+            _stop = null;
+        }
+
         _stream.Dispose();
         if (_buffer.Length > 0)
         {
@@ -876,6 +996,7 @@ public sealed class ImportReader : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopProducerAsync();
         await _stream.DisposeAsync();
         Dispose();
     }

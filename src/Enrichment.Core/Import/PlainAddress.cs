@@ -41,7 +41,10 @@ internal static class PlainAddress
             return false;
         }
 
-        normalized = string.Create(input.Length, input, static (span, source) => System.Text.Ascii.ToLower(source, span, out _));
+        // Most exports already write addresses in lower case: the cell's own string is the normalised one.
+        normalized = input.AsSpan().ContainsAnyInRange('A', 'Z')
+            ? string.Create(input.Length, input, static (span, source) => System.Text.Ascii.ToLower(source, span, out _))
+            : input;
         return true;
     }
 

@@ -76,10 +76,12 @@ public sealed class DomainVerifier
         }
 
         DomainRetry? retry = null;
+        MailHostLookup? mailHosts = null;
         if (batch.Count > 0)
         {
             var domain = batch[0].Address.Domain;
             var lookup = await _hosts.ResolveAsync(domain, cancellationToken);
+            mailHosts = lookup;
             var dns = lookup.Outcome switch
             {
                 MxOutcome.Mx or MxOutcome.ImplicitMx => DnsFinding.MailHosts,
@@ -164,7 +166,7 @@ public sealed class DomainVerifier
             }
         }
 
-        return new DomainVerification(results, retry);
+        return new DomainVerification(results, retry, mailHosts);
     }
 
     private VerificationResult FromSyntaxError(VerificationRequest request, SyntaxResult syntax)

@@ -2,6 +2,7 @@ using System.Text;
 using Enrichment.Committee.Templates;
 using Enrichment.Finding;
 using Enrichment.Service.Lists;
+using Enrichment.Service.Security;
 using Enrichment.Storage.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +11,8 @@ namespace Enrichment.Service.Accounts;
 
 /// <summary>
 /// /api/accounts and /api/committee/templates: ABM target accounts, their buying committees, fill jobs and the
-/// committee export. Every route sits behind the API key filter of the /api group. Accounts are shared by all keys
-/// (one row per company domain, as contacts are).
+/// committee export. Every route sits behind the API key filter of the /api group. Each key has its own accounts
+/// (0600): another key's account is not found, as a missing one is; the people at a domain (contacts) stay shared.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -45,7 +46,7 @@ public static class AccountEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid account", $"domain: not a company domain or website (was \"{request.Domain}\").");
         if (request.Template is not null && (await templates.CurrentAsync(http.RequestAborted)).Find(request.Template) is null)
             return Problem(StatusCodes.Status400BadRequest, "Invalid account", $"template: no template has id \"{request.Template}\".");
-        var created = (await store.UpsertAsync([new NewAccount(domain, Blank(request.Name), Blank(request.Tier), request.Template)], http.RequestAborted))[0];
+        var created = (await store.UpsertAsync([new NewAccount(domain, Blank(request.Name), Blank(request.Tier), request.Template, http.Key().Id)], http.RequestAborted))[0];
         return TypedResults.Created($"/api/accounts/{created.Id}", AccountResponse.From(created));
     }
 
@@ -54,15 +55,17 @@ public static class AccountEndpoints
     {
         if (min_completeness is < 0 or > 100 || max_completeness is < 0 or > 100)
             return Problem(StatusCodes.Status400BadRequest, "Invalid filter", "min_completeness and max_completeness are percentages from 0 to 100.");
-        var rows = await store.FindAsync(min_completeness / 100.0, max_completeness / 100.0, Blank(tier), null, Math.Clamp(limit ?? 500, 1, 10_000), http.RequestAborted);
+        var rows = await store.FindForKeyAsync(http.Key().Id, min_completeness / 100.0, max_completeness / 100.0, Blank(tier), null, Math.Clamp(limit ?? 500, 1, 10_000), http.RequestAborted);
         return TypedResults.Ok(rows.Select(AccountResponse.From).ToArray());
     }
 
     static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAsync(long id, AccountStore store, HttpContext http) =>
-        await store.GetAsync(id, http.RequestAborted) is { } a ? TypedResults.Ok(AccountResponse.From(a)) : NotFound(id);
+        await store.GetForKeyAsync(id, http.Key().Id, http.RequestAborted) is { } a ? TypedResults.Ok(AccountResponse.From(a)) : NotFound(id);
 
     static async Task<Results<Ok<CommitteeView>, ProblemHttpResult>> CommitteeAsync(long id, AccountStore store, CommitteeTemplateSource templates, HttpContext http)
     {
+        if (await store.GetForKeyAsync(id, http.Key().Id, http.RequestAborted) is null)
+            return NotFound(id);
         var view = await ViewAsync(id, store, templates, http.RequestAborted);
         return view is null ? NotFound(id) : TypedResults.Ok(view);
     }
@@ -86,7 +89,7 @@ public static class AccountEndpoints
 
     static async Task<Results<Accepted<FillQueued>, ProblemHttpResult>> FillOneAsync(long id, AccountStore store, IBackgroundJobClient jobs, HttpContext http)
     {
-        var account = await store.GetAsync(id, http.RequestAborted);
+        var account = await store.GetForKeyAsync(id, http.Key().Id, http.RequestAborted);
         if (account is null)
             return NotFound(id);
         return TypedResults.Accepted($"/api/accounts/{id}/committee", new FillQueued([await QueueAsync(account, store, jobs, http.RequestAborted)]));
@@ -96,7 +99,7 @@ public static class AccountEndpoints
     {
         if (request.Ids is not { Length: > 0 } && request.Tier is null && request.MinCompleteness is null && request.MaxCompleteness is null)
             return Problem(StatusCodes.Status400BadRequest, "Nothing to fill", "Name accounts by ids, or give tier, min_completeness or max_completeness.");
-        var accounts = await store.FindAsync(request.MinCompleteness / 100.0, request.MaxCompleteness / 100.0, Blank(request.Tier), request.Ids, 10_000, http.RequestAborted);
+        var accounts = await store.FindForKeyAsync(http.Key().Id, request.MinCompleteness / 100.0, request.MaxCompleteness / 100.0, Blank(request.Tier), request.Ids, 10_000, http.RequestAborted);
         var queued = new List<FillQueued.Job>(accounts.Count);
         foreach (var account in accounts)
             queued.Add(await QueueAsync(account, store, jobs, http.RequestAborted));
@@ -129,7 +132,7 @@ public static class AccountEndpoints
         }
 
         var ct = http.RequestAborted;
-        var accounts = await store.FindAsync(min_completeness / 100.0, max_completeness / 100.0, Blank(tier), chosen, 100_000, ct);
+        var accounts = await store.FindForKeyAsync(http.Key().Id, min_completeness / 100.0, max_completeness / 100.0, Blank(tier), chosen, 100_000, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"committee.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));

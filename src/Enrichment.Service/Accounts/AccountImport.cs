@@ -1,6 +1,7 @@
 using Enrichment.Committee.Templates;
 using Enrichment.Finding;
 using Enrichment.Import;
+using Enrichment.Service.Security;
 using Enrichment.Storage.Accounts;
 
 namespace Enrichment.Service.Accounts;
@@ -21,12 +22,25 @@ public static class AccountImport
 
     public static async Task<IResult> HandleAsync(HttpContext http, ListImporter importer, AccountStore store, CommitteeTemplateSource templates)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var ct = http.RequestAborted;
         if (!http.Request.HasFormContentType)
             return Bad("Send multipart/form-data with the CSV in the field \"file\".");
         var form = await http.Request.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { } file)
             return Bad("The form has no field \"file\".");
+        var (imported, error) = await ImportAsync(file, importer, store, templates, ct);
+        return imported is not null ? TypedResults.Ok(imported) : Bad(error!);
+    }
+
+    /// <summary>Reads and stores the accounts of <paramref name="file"/> (the API and the dashboard's upload), or says why the file cannot be read.</summary>
+    public static async Task<(Imported? Imported, string? Error)> ImportAsync(IFormFile file, ListImporter importer, AccountStore store,
+        CommitteeTemplateSource templates, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(templates);
         var known = await templates.CurrentAsync(ct);
         var accounts = new List<NewAccount>();
         var rejected = new List<Rejected>();
@@ -36,7 +50,7 @@ public static class AccountImport
             // so its company and website columns are named for it from the header (synonyms as the module knows them).
             var columns = await AccountColumnsAsync(file, ct);
             if (!columns.ContainsKey(ContactField.Website))
-                return Bad($"{file.FileName}: no website or domain column in the first line (e.g. \"Website\", \"Domain\", \"Company Domain\")");
+                return (null, $"{file.FileName}: no website or domain column in the first line (e.g. \"Website\", \"Domain\", \"Company Domain\")");
             await using var stream = file.OpenReadStream();
             await using var reader = await importer.OpenAsync(stream, new ImportOptions { SourceName = file.FileName, Columns = columns }, ct);
             var header = reader.Detection.Header;
@@ -68,16 +82,16 @@ public static class AccountImport
                     continue;
                 }
 
-                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId));
+                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId, http.Key().Id));
             }
         }
         catch (ImportException e)
         {
-            return Bad(e.Message);
+            return (null, e.Message);
         }
 
         var created = await store.UpsertAsync(accounts, ct);
-        return TypedResults.Ok(new Imported(created.Count, rejected, [.. created.Select(AccountResponse.From)]));
+        return (new Imported(created.Count, rejected, [.. created.Select(AccountResponse.From)]), null);
     }
 
     static async Task<Dictionary<ContactField, string>> AccountColumnsAsync(IFormFile file, CancellationToken ct)

@@ -76,91 +76,116 @@ public sealed class FillCommitteeJob(
         await MarkSuppressedAsync(people, ct);
         var plan = FillPlanner.Plan(template, people.Values.Select(p => p.ToDomainPerson()));
 
-        // 2. Find and verify what the picks need, in one verification of the domain.
-        var picks = plan.Roles.SelectMany(r => r.Picks).ToList();
-        var work = picks.Where(p => p.Action != MemberAction.None).Select(p => people[Person.KeyOf(p.Person.Name)]).ToList();
-        var now = time.GetUtcNow();
-        var toVerify = work.Where(p => p.Email is not null && p.Status != "undeliverable").ToList();
-        var reusable = await verifications.ReusableAsync([.. toVerify.Select(p => p.Email!)], options.Value.ReuseVerdictsFor, now, ct);
-        foreach (var p in toVerify.Where(p => reusable.ContainsKey(p.Email!)))
-        {
-            var v = reusable[p.Email!];
-            people[p.Key] = p with { Status = v.Status, Reasons = [.. v.Reasons] };
-        }
-
-        toVerify = [.. toVerify.Where(p => !reusable.ContainsKey(p.Email!))];
-        var toFind = work.Where(p => p.Email is null || p.Status == "undeliverable").ToList();
-        var ids = new Dictionary<long, Person>();
-        var requests = new List<VerificationRequest>();
-        foreach (var p in toVerify)
-        {
-            ids[ids.Count] = p;
-            requests.Add(new VerificationRequest(ids.Count - 1, p.Email!));
-        }
-
-        var ranked = new Dictionary<long, (IReadOnlyList<string> Addresses, string Source)>();
-        if (toFind.Count > 0)
-        {
-            var findIds = toFind.Select((p, i) => (Id: (long)(ids.Count + i), Person: p)).ToList();
-            foreach (var (id, p) in findIds)
-                ids[id] = p;
-            var found = await finder.FindAsync(domain, [.. findIds.Select(x => new FindRequest(x.Id, x.Person.First, x.Person.Last, x.Person.Full, x.Person.Title, null))], knowledge, ct);
-            foreach (var (id, p) in findIds)
-            {
-                var result = found.Results.FirstOrDefault(r => r.Id == id);
-                if (result is null || result.Candidates.Count == 0)
-                {
-                    people[p.Key] = p with { Email = null, Status = null, Reasons = null, Source = p.Source };
-                    continue;
-                }
-
-                ranked[id] = (result.Candidates, result.Source);
-                requests.AddRange(result.Candidates.Select(a => new VerificationRequest(id, a)));
-            }
-        }
-
+        // 2. Find and verify what the picks need, in one verification of the domain per round. A round that leaves
+        // roles short (no address found, a mailbox that bounces) sets those people aside and, when the domain has
+        // candidates not yet worked on, the next round works on them (FillRounds: bounded).
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var work = plan.Roles.SelectMany(r => r.Picks).Where(p => p.Action != MemberAction.None).Select(p => people[Person.KeyOf(p.Person.Name)]).ToList();
         DomainRetry? retry = null;
-        if (requests.Count > 0)
+        var rounds = 0;
+        while (work.Count > 0)
         {
-            var verification = await verifier.VerifyAsync(new DomainWork(domain, requests, attempt - 1, Alternatives: ranked.Count > 0), policy, ct);
-            retry = attempt < MaxAttempts ? verification.Retry : null;
-            var byId = verification.Results.ToLookup(r => r.Id);
-            foreach (var (id, p) in ids)
+            rounds++;
+            tried.UnionWith(work.Select(p => p.Key));
+            var greylisted = await RoundAsync(work);
+            retry ??= greylisted;
+            await MarkSuppressedAsync(people, ct);
+            var next = FillPlanner.Plan(template, people.Values.Select(p => p.ToDomainPerson()), SetAside());
+            work = [.. FillRounds.NextWork(next, tried, rounds).Select(p => people[Person.KeyOf(p.Person.Name)])];
+            if (work.Count > 0)
+                log.LogInformation("Account {AccountId} ({Domain}): round {Round} left {Short}; next round works on {Count} more candidates",
+                    accountId, domain, rounds, FillRounds.ShortRoles(next), work.Count);
+        }
+
+        // The people worked on whose address is still not reachable: the final plan picks them only when nobody else is left.
+        HashSet<string> SetAside() =>
+            [.. tried.Where(k => !(CommitteeView.ParseStatus(people[k].Status) is { } status && template.Reachable.IsReachable(status, people[k].Reasons ?? [])))];
+
+        async Task<DomainRetry?> RoundAsync(List<Person> batch)
+        {
+            DomainRetry? roundRetry = null;
+            var now = time.GetUtcNow();
+            var toVerify = batch.Where(p => p.Email is not null && p.Status != "undeliverable").ToList();
+            var reusable = await verifications.ReusableAsync([.. toVerify.Select(p => p.Email!)], options.Value.ReuseVerdictsFor, now, ct);
+            foreach (var p in toVerify.Where(p => reusable.ContainsKey(p.Email!)))
             {
-                if (ranked.TryGetValue(id, out var guesses))
+                var v = reusable[p.Email!];
+                people[p.Key] = p with { Status = v.Status, Reasons = [.. v.Reasons] };
+            }
+
+            toVerify = [.. toVerify.Where(p => !reusable.ContainsKey(p.Email!))];
+            var toFind = batch.Where(p => p.Email is null || p.Status == "undeliverable").ToList();
+            var ids = new Dictionary<long, Person>();
+            var requests = new List<VerificationRequest>();
+            foreach (var p in toVerify)
+            {
+                ids[ids.Count] = p;
+                requests.Add(new VerificationRequest(ids.Count - 1, p.Email!));
+            }
+
+            var ranked = new Dictionary<long, (IReadOnlyList<string> Addresses, string Source)>();
+            if (toFind.Count > 0)
+            {
+                var findIds = toFind.Select((p, i) => (Id: (long)(ids.Count + i), Person: p)).ToList();
+                foreach (var (id, p) in findIds)
+                    ids[id] = p;
+                var found = await finder.FindAsync(domain, [.. findIds.Select(x => new FindRequest(x.Id, x.Person.First, x.Person.Last, x.Person.Full, x.Person.Title, null))], knowledge, ct);
+                foreach (var (id, p) in findIds)
                 {
-                    var verdicts = byId[id].Where(v => v.Normalized is not null).GroupBy(v => v.Normalized!).ToDictionary(g => g.Key, g => g.First());
-                    people[p.Key] = FoundAddress.Choose(guesses.Addresses, verdicts) is { } chosen
-                        ? p with { Email = chosen.Normalized, Status = VerificationResult.StatusText(chosen.Status), Reasons = [.. chosen.Reasons], Source = $"finder:{guesses.Source}" }
-                        : p with { Email = null, Status = null, Reasons = null };
-                }
-                else if (byId[id].FirstOrDefault() is { } v)
-                {
-                    people[p.Key] = p with { Status = VerificationResult.StatusText(v.Status), Reasons = [.. v.Reasons] };
+                    var result = found.Results.FirstOrDefault(r => r.Id == id);
+                    if (result is null || result.Candidates.Count == 0)
+                    {
+                        people[p.Key] = p with { Email = null, Status = null, Reasons = null, Source = p.Source };
+                        continue;
+                    }
+
+                    ranked[id] = (result.Candidates, result.Source);
+                    requests.AddRange(result.Candidates.Select(a => new VerificationRequest(id, a)));
                 }
             }
 
-            await verifications.UpsertAsync([.. verification.Results.Where(v => v.Normalized is not null).Select(v => new VerificationRecord(
-                v.Normalized!, domain, VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, v.SmtpCode,
-                v.SmtpText is null ? null : $"{v.SmtpCode} {v.EnhancedCode} {v.SmtpText}".Trim(), v.MxHost, v.CatchAll, v.VerifiedAt, null))], ct);
-            // Addresses we learned here (found, or a provider's, now verified) join our contacts for lead generation.
-            await contacts.UpsertAsync([.. people.Values
-                .Where(p => p.Email is not null && p.Status is "deliverable" or "risky" && !p.Source.StartsWith("contact:", StringComparison.Ordinal))
-                .Select(p => new ContactRecord(p.Email!, p.First, p.Last, p.Full, p.Title, domain, $"committee:account:{accountId}"))], ct);
-        }
+            if (requests.Count > 0)
+            {
+                var verification = await verifier.VerifyAsync(new DomainWork(domain, requests, attempt - 1, Alternatives: ranked.Count > 0), policy, ct);
+                roundRetry = attempt < MaxAttempts ? verification.Retry : null;
+                var byId = verification.Results.ToLookup(r => r.Id);
+                foreach (var (id, p) in ids)
+                {
+                    if (ranked.TryGetValue(id, out var guesses))
+                    {
+                        var verdicts = byId[id].Where(v => v.Normalized is not null).GroupBy(v => v.Normalized!).ToDictionary(g => g.Key, g => g.First());
+                        people[p.Key] = FoundAddress.Choose(guesses.Addresses, verdicts) is { } chosen
+                            ? p with { Email = chosen.Normalized, Status = VerificationResult.StatusText(chosen.Status), Reasons = [.. chosen.Reasons], Source = $"finder:{guesses.Source}" }
+                            : p with { Email = null, Status = null, Reasons = null };
+                    }
+                    else if (byId[id].FirstOrDefault() is { } v)
+                    {
+                        people[p.Key] = p with { Status = VerificationResult.StatusText(v.Status), Reasons = [.. v.Reasons] };
+                    }
+                }
 
-        await MarkSuppressedAsync(people, ct);
+                await verifications.UpsertAsync([.. verification.Results.Where(v => v.Normalized is not null).Select(v => new VerificationRecord(
+                    v.Normalized!, domain, VerificationResult.StatusText(v.Status), v.Risk, v.Reasons, v.SmtpCode,
+                    v.SmtpText is null ? null : $"{v.SmtpCode} {v.EnhancedCode} {v.SmtpText}".Trim(), v.MxHost, v.CatchAll, v.VerifiedAt, null))], ct);
+                // Addresses we learned here (found, or a provider's, now verified) join our contacts for lead generation.
+                await contacts.UpsertAsync([.. people.Values
+                    .Where(p => p.Email is not null && p.Status is "deliverable" or "risky" && !p.Source.StartsWith("contact:", StringComparison.Ordinal))
+                    .Select(p => new ContactRecord(p.Email!, p.First, p.Last, p.Full, p.Title, domain, $"committee:account:{accountId}"))], ct);
+            }
+
+            return roundRetry;
+        }
 
         // 3. Plan again on what is now known: the picks are the committee, its Before is the completeness reached and
         // its notes say what is still missing.
-        var final = FillPlanner.Plan(template, people.Values.Select(p => p.ToDomainPerson()));
+        var final = FillPlanner.Plan(template, people.Values.Select(p => p.ToDomainPerson()), SetAside());
         var members = final.Roles.SelectMany(r => r.Picks.Select(pick => (Role: r.Role, Pick: pick, Person: people[Person.KeyOf(pick.Person.Name)])))
             .Select(x => new MemberWrite(x.Person.Key, x.Person.Name, x.Person.First, x.Person.Last, x.Person.Title,
                 x.Pick.Classification.Seniority.Name(), x.Pick.Classification.Department.Name(), x.Role.Name(), x.Person.Email, x.Person.Source))
             .ToList();
         await accounts.WriteCommitteeAsync(accountId, members, final.Before.Completeness, [.. final.Missing], ct);
-        log.LogInformation("Account {AccountId} ({Domain}): committee {Percent} % complete (was {Was} %), {Members} members, {Missing} roles short",
-            accountId, domain, final.Before.Percent, plan.Before.Percent, members.Count, final.Missing.Count());
+        log.LogInformation("Account {AccountId} ({Domain}): committee {Percent} % complete (was {Was} %) after {Rounds} round(s), {Members} members, {Missing} roles short",
+            accountId, domain, final.Before.Percent, plan.Before.Percent, rounds, members.Count, final.Missing.Count());
 
         if (retry is not null)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Enrichment.Service.Contacts;
 using Enrichment.Service.Jobs;
@@ -18,6 +20,9 @@ public static partial class ConsumerEndpoints
 {
     public const int MaxClaim = 1000;
 
+    /// <summary>Optional on a claim: a retry with the same key (and parameters) gets the first answer's contacts again.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     /// <summary>Re-verification jobs carry at most this many contact ids each.</summary>
     const int ReverifyChunk = 500;
 
@@ -30,8 +35,10 @@ public static partial class ConsumerEndpoints
             .WithSummary("Set max_age (e.g. 30d; null for any) and stale_policy (skip | reverify)")
             .ProducesValidationProblem();
         consumers.MapPost("/{name}/claims", ClaimAsync)
-            .WithSummary("Hand out up to limit contacts this consumer never had (deliverable; risky with include_risky), never suppressed; {items, skipped}")
-            .ProducesValidationProblem();
+            .WithSummary("Hand out up to limit contacts this consumer never had (deliverable; risky with include_risky), never suppressed; {items, skipped}. Send an Idempotency-Key header to make a retry return the same contacts (kept 24 h)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -69,9 +76,12 @@ public static partial class ConsumerEndpoints
     }
 
     static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        string name, ClaimBody? body, HttpContext http, ConsumerStore consumers, ClaimStore claims, ListStore lists,
+        string name, ClaimBody? body, HttpContext http, ConsumerStore consumers, ClaimStore claims, ClaimReplayStore replays, ListStore lists,
         IBackgroundJobClient jobs, TimeProvider time)
     {
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > 255)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad Idempotency-Key", detail: $"{IdempotencyKeyHeader}: at most 255 characters (was {key.Length}).");
         if (!NamePattern().IsMatch(name))
             return BadName(name);
         body ??= new ClaimBody();
@@ -91,8 +101,44 @@ public static partial class ConsumerEndpoints
         // Never undeliverable or unknown: the statuses asked for, else deliverable (+ risky when asked).
         var statuses = filter.Statuses ?? (body.IncludeRisky == true ? ["deliverable", "risky"] : ["deliverable"]);
         var consumer = await consumers.GetOrCreateAsync(http.Key().Id, name, http.RequestAborted);
-        var result = await claims.ClaimAsync(
-            new ClaimRequest(consumer.Id, filter with { Statuses = statuses }, limit, consumer.MaxAge, consumer.StalePolicy, now), http.RequestAborted);
+        if (key.Length > 0)
+        {
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body)));
+            var replay = await replays.ReserveAsync(consumer.Id, key, fingerprint, now, http.RequestAborted);
+            switch (replay.State)
+            {
+                case ClaimReplayStates.Mismatch:
+                    return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                        detail: $"{IdempotencyKeyHeader} \"{key}\" was first sent with other claim parameters; use a new key for a new claim.");
+                case ClaimReplayStates.InProgress:
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Claim in progress",
+                        detail: $"A claim with {IdempotencyKeyHeader} \"{key}\" is still running; retry when it has answered.");
+                case ClaimReplayStates.Done:
+                    http.Response.Headers["Idempotent-Replayed"] = "true";
+                    var again = await replays.ViewsAsync(replay.ContactIds!, http.RequestAborted);
+                    return TypedResults.Ok(new ClaimResponse([.. again.Select(ContactResponse.Of)],
+                        JsonSerializer.Deserialize<Dictionary<string, int>>(replay.Skipped ?? "{}") ?? [], consumer.StalePolicy, replay.ReverificationsQueued));
+            }
+        }
+
+        ClaimResult result;
+        try
+        {
+            result = await claims.ClaimAsync(
+                new ClaimRequest(consumer.Id, filter with { Statuses = statuses }, limit, consumer.MaxAge, consumer.StalePolicy, now), http.RequestAborted);
+        }
+        catch when (key.Length > 0)
+        {
+            await replays.GiveUpAsync(consumer.Id, key, CancellationToken.None);
+            throw;
+        }
+
+        if (key.Length > 0)
+        {
+            await replays.CompleteAsync(consumer.Id, key, [.. result.Items.Select(i => i.Id)], JsonSerializer.Serialize(result.Skipped),
+                result.ToReverify.Count, CancellationToken.None);
+        }
+
         foreach (var chunk in result.ToReverify.Chunk(ReverifyChunk))
             jobs.Enqueue<ReverifyContactsJob>(job => job.RunAsync(chunk, CancellationToken.None));
         return TypedResults.Ok(new ClaimResponse([.. result.Items.Select(ContactResponse.Of)], result.Skipped, consumer.StalePolicy, result.ToReverify.Count));

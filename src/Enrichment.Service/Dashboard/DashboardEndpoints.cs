@@ -37,6 +37,7 @@ public static class DashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<ServiceOptions>>().Value;
         AddMenu();
+        app.UseDashboardLoginRedirect();
         app.MapHangfireDashboard(Path, new DashboardOptions
         {
             AsyncAuthorization = [new DashboardAccess(options.Dashboard)],

@@ -44,7 +44,7 @@ public static class KeysPage
                 .Text(key.LastUsedAt is { } used ? ListEta.Clock(used, DateTimeOffset.UtcNow) : "never").Raw("</td><td>")
                 .Raw(key.RevokedAt is null ? "<span class=\"label s-complete\">active</span>" : "<span class=\"label s-cancelled\">revoked</span>").Raw("</td><td>");
             if (layout.IsAdmin && key.RevokedAt is null)
-                body.Raw(layout.Button($"{OpsRoutes.Keys}/{key.Id}/revoke", "Revoke", "btn btn-sm btn-danger"));
+                body.Raw(layout.Button($"{OpsRoutes.Keys}/{key.Id}/revoke", "Revoke", "btn btn-sm btn-danger", $"Revoke key {key.Id}? Programs using it stop working at once."));
             body.Raw("</td></tr>");
         }
 

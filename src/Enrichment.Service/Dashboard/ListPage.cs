@@ -14,10 +14,11 @@ public static class ListPage
     const int PageRows = 50;
     const int TopDomains = 25;
 
-    static readonly (string Segment, string Label)[] Segments =
+    static readonly (string Segment, string Label, Func<ListRecord, int> Rows)[] Segments =
     [
-        ("deliverable", "Deliverable"), ("deliverable_risky", "Deliverable + risky"), ("undeliverable", "Undeliverable"),
-        ("unknown", "Unknown"), ("rejected", "Rejected at import"), ("all", "All rows"),
+        ("deliverable", "Deliverable", l => l.CountDeliverable), ("deliverable_risky", "Deliverable + risky", l => l.CountDeliverable + l.CountRisky),
+        ("undeliverable", "Undeliverable", l => l.CountUndeliverable), ("unknown", "Unknown", l => l.CountUnknown),
+        ("rejected", "Rejected at import", l => l.RowsRejected), ("all", "All rows", l => l.RowsTotal),
     ];
 
     public static async Task<IResult> GetAsync(long id, int? rejectedAfter, int? duplicatesAfter, OpsLayout layout, ListStore lists,
@@ -37,7 +38,7 @@ public static class ListPage
         var progress = ListProgress.Of(list, now);
 
         var body = new Html();
-        body.Raw("<p>").Raw(ListsPage.StateLabel(list.State)).Raw(" ").Text(ListEta.Describe(list, progress, facts?.NextRetryAt, now));
+        body.Raw("<p ").Raw(OpsLayout.LivePart("list-state")).Raw(">").Raw(ListsPage.StateLabel(list.State)).Raw(" ").Text(ListEta.Describe(list, progress, facts?.NextRetryAt, now));
         if (list.FileName is { } file)
             body.Raw(" · file <code>").Text(file).Raw("</code>");
         body.Raw(" · uploaded ").Text(ListEta.Clock(list.CreatedAt, now));
@@ -46,14 +47,18 @@ public static class ListPage
         body.Raw("</p>");
 
         Actions(body, list, layout);
+        body.Raw("<div ").Raw(OpsLayout.LivePart("list-live")).Raw(">");
         Cards(body, list, progress, facts);
         Chart(body, list, reasons);
+        body.Raw("</div>");
         Downloads(body, list);
+        body.Raw("<div ").Raw(OpsLayout.LivePart("list-domains")).Raw(">");
         Domains(body, domains, open);
+        body.Raw("</div>");
         Rejected(body, list, rejected, rejectedAfter);
         Duplicates(body, list, duplicates, duplicatesAfter);
         ImportReport(body, list);
-        return layout.Page($"List {list.Id}: {list.Name}", "lists", body.ToString(), refreshSeconds: ListStates.IsFinal(list.State) ? null : 5);
+        return layout.Page($"List {list.Id}: {list.Name}", "lists", body.ToString(), refreshSeconds: ListStates.IsFinal(list.State) ? null : 3);
     }
 
     static void Actions(Html body, ListRecord list, OpsLayout layout)
@@ -62,7 +67,8 @@ public static class ListPage
             return;
         body.Raw("<p>");
         if (!ListStates.IsFinal(list.State))
-            body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/cancel", "Cancel this list", "btn btn-danger"));
+            body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/cancel", "Cancel this list", "btn btn-danger",
+                $"Cancel list {list.Id} ({list.Name})? Rows not verified yet stay unverified; this cannot be undone."));
         if (ListStates.IsFinal(list.State) && list.CountUnknown > 0)
         {
             body.Raw(layout.Button($"{OpsRoutes.List(list.Id)}/retry", $"Retry failed ({Html.N(list.CountUnknown)} unknown rows) as a new list", "btn"));
@@ -117,8 +123,13 @@ public static class ListPage
     static void Downloads(Html body, ListRecord list)
     {
         body.Raw("<h2>Download</h2><p>");
-        foreach (var (segment, label) in Segments)
-            body.Raw($"<a class=\"btn\" href=\"{OpsRoutes.List(list.Id)}/download?segment={segment}\">").Text(label).Raw(" (CSV)</a> ");
+        foreach (var (segment, label, rows) in Segments)
+        {
+            // Row counts of a running list still grow: the final files are ready when the list is complete.
+            body.Raw($"<a class=\"btn\" download href=\"{OpsRoutes.List(list.Id)}/download?segment={segment}\">").Text(label).Raw(" (CSV)</a> ")
+                .Raw("<small class=\"muted\">").Number(rows(list)).Raw(" rows</small> &nbsp; ");
+        }
+
         body.Raw("</p><p class=\"muted\">Each file has the original columns first, then the verdict columns (status, risk, reasons, MX host…).</p>");
     }
 
@@ -256,7 +267,7 @@ public static class ListPage
             body.Raw("</td></tr>");
         }
 
-        if (report.TryGetProperty("rejected", out var byReason) && byReason.ValueKind == JsonValueKind.Object)
+        if (report.TryGetProperty("rejected", out var byReason) && byReason.ValueKind == JsonValueKind.Object && byReason.EnumerateObject().Any())
         {
             body.Raw("<tr><th>Rejected by reason</th><td>");
             foreach (var p in byReason.EnumerateObject())

@@ -19,7 +19,7 @@ public sealed class OpsAccessFilter(IOptions<ServiceOptions> options, IAntiforge
         if (!DashboardAccess.IsAllowed(http, login))
         {
             if (login.IsConfigured && HttpMethods.IsGet(http.Request.Method))
-                return Results.Redirect($"{OpsRoutes.Login}?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+                return Results.Redirect(LoginRedirect.Target(http.Request.Path + http.Request.QueryString));
             return Results.Text("Not allowed: the dashboard answers loopback requests only unless a login is configured (Enrichment:Dashboard:Users).",
                 statusCode: StatusCodes.Status403Forbidden);
         }

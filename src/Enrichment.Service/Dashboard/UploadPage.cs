@@ -106,26 +106,29 @@ public static class UploadPage
             {
                 var detected = detection.Column(field);
                 var id = "map_" + ContactFields.Name(field);
-                body.Raw($"<tr><td><label for=\"{id}\">").Text(Label(field)).Raw($"</label></td><td><select id=\"{id}\" name=\"{id}\">");
+                body.Raw($"<tr><td><label for=\"{id}\">").Text(Label(field)).Raw($"</label></td><td><select id=\"{id}\" name=\"{id}\" data-samples=\"sample_{id}\">");
                 if (detected is null)
-                    body.Raw("<option value=\"\" selected>(not in this file)</option>");
+                    body.Raw("<option value=\"\" selected data-sample=\"\">(not in this file)</option>");
                 for (var i = 0; i < detection.Header.Count; i++)
                 {
                     var header = detection.Header[i];
                     if (header.Length == 0)
                         continue;
-                    body.Raw("<option value=\"").Text(header).Raw(detected?.Column == i ? "\" selected>" : "\">").Text(header).Raw("</option>");
+                    // Each column carries its first values: choosing it by hand shows them at once (the script below).
+                    body.Raw("<option value=\"").Text(header).Raw("\" data-sample=\"").Text(Samples(rows, i)).Raw(detected?.Column == i ? "\" selected>" : "\">")
+                        .Text(header).Raw("</option>");
                 }
 
                 body.Raw("</select>").Raw(detected is null ? "" : " <small class=\"muted\">detected</small>");
                 // What was detected goes back with the form: only fields the person changed become explicit columns.
-                body.Raw($"<input type=\"hidden\" name=\"detected_{ContactFields.Name(field)}\" value=\"").Text(detected?.Header ?? "").Raw("\"></td><td class=\"cell muted\">");
+                body.Raw($"<input type=\"hidden\" name=\"detected_{ContactFields.Name(field)}\" value=\"").Text(detected?.Header ?? "")
+                    .Raw($"\"></td><td class=\"cell muted\" id=\"sample_{id}\" aria-live=\"polite\">");
                 if (detected is not null)
-                    body.Text(string.Join(", ", rows.Where(r => detected.Column < r.Fields.Length).Select(r => r.Fields[detected.Column]).Where(v => v.Length > 0).Take(3)));
+                    body.Text(Samples(rows, detected.Column));
                 body.Raw("</td></tr>");
             }
 
-            body.Raw("</tbody></table>");
+            body.Raw("</tbody></table>").Raw(SampleScript);
         }
 
         body.Raw("<h2>First rows</h2><table><thead><tr><th class=\"num\">Line</th>");
@@ -138,7 +141,7 @@ public static class UploadPage
             body.Raw("<tr><td class=\"num\">").Number(row.Line).Raw("</td>");
             for (var i = 0; i < width; i++)
                 body.Raw("<td class=\"cell\">").Text(i < row.Fields.Length ? row.Fields[i] : "").Raw("</td>");
-            body.Raw("<td>").Raw(row.Rejection is { } r ? $"<span class=\"label s-rejected\">rejected: {Html.Encode(r.Reason.Replace('_', ' '))}</span>" : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
+            body.Raw("<td>").Raw(row.Rejection is { } r ? Rejection(r, detection.Header) : row.Duplicate ? "duplicate" : "contact").Raw("</td></tr>");
         }
 
         body.Raw("</tbody></table>")
@@ -196,6 +199,30 @@ public static class UploadPage
             spool.Delete(token);
         }
     }
+
+    /// <summary>Why a preview row will be rejected, naming its line and column as the list's page will.</summary>
+    static string Rejection(ImportRejection rejection, IReadOnlyList<string> header)
+    {
+        var column = rejection.Column is { } c ? c <= header.Count && header[c - 1].Length > 0 ? $"column {c} \"{header[c - 1]}\"" : $"column {c}" : "the whole row";
+        return $"<span class=\"label s-rejected\">rejected: {Html.Encode(rejection.Reason.Replace('_', ' '))}</span><br><small>" +
+            Html.Encode($"line {rejection.Line}, {column}: {rejection.Detail}") + "</small>";
+    }
+
+    /// <summary>The first three non-empty values of column <paramref name="column"/> in the preview rows.</summary>
+    static string Samples(List<ImportRecord> rows, int column) =>
+        string.Join(", ", rows.Where(r => column < r.Fields.Length).Select(r => r.Fields[column]).Where(v => v.Length > 0).Take(3));
+
+    // Without script the "First rows" table below still shows every column; with it, the chosen column's values follow the drop-down.
+    const string SampleScript = """
+        <script>
+        document.querySelectorAll('select[data-samples]').forEach(function (s) {
+          s.addEventListener('change', function () {
+            var o = s.options[s.selectedIndex];
+            document.getElementById(s.dataset.samples).textContent = o.dataset.sample || '';
+          });
+        });
+        </script>
+        """;
 
     static string Label(ContactField field) => field switch
     {

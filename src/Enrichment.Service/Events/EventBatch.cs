@@ -19,6 +19,16 @@ public static class EventBatch
 
     public static (IReadOnlyList<ContactEvent> Events, IReadOnlyList<Rejected> Rejected, string? Error) Parse(ReadOnlySpan<byte> body, string source, DateTimeOffset now)
     {
+        var (inputs, error) = Read(body);
+        if (error is not null)
+            return ([], [], error);
+        var (events, rejected) = Validate(inputs, source, now);
+        return (events, rejected, null);
+    }
+
+    /// <summary>Our generic shape read into inputs (not yet validated); an error when the body is not events at all.</summary>
+    public static (IReadOnlyList<EventInput> Inputs, string? Error) Read(ReadOnlySpan<byte> body)
+    {
         JsonDocument document;
         try
         {
@@ -27,7 +37,7 @@ public static class EventBatch
         }
         catch (JsonException e)
         {
-            return ([], [], $"The body is not valid JSON: {e.Message}");
+            return ([], $"The body is not valid JSON: {e.Message}");
         }
 
         using (document)
@@ -41,30 +51,44 @@ public static class EventBatch
             else if (root.ValueKind == JsonValueKind.Object)
                 elements = [root];
             else
-                return ([], [], "The body must be an event object, an array of events, or {\"events\": [...]}.");
+                return ([], "The body must be an event object, an array of events, or {\"events\": [...]}.");
             if (elements.Count > MaxEvents)
-                return ([], [], $"At most {MaxEvents} events per request (got {elements.Count}).");
-            var events = new List<ContactEvent>(elements.Count);
-            var rejected = new List<Rejected>();
-            for (var i = 0; i < elements.Count; i++)
-            {
-                var (e, error) = ParseOne(elements[i], source, now);
-                if (e is not null)
-                    events.Add(e);
-                else
-                    rejected.Add(new Rejected(i, error!));
-            }
-
-            return (events, rejected, null);
+                return ([], $"At most {MaxEvents} events per request (got {elements.Count}).");
+            return ([.. elements.Select(e => e.ValueKind == JsonValueKind.Object
+                ? new EventInput(Text(e, "type"), Text(e, "email"), Text(e, "bounce_type"), Text(e, "occurred_at"), Text(e, "detail"))
+                : new EventInput(null, null, null, null, null, Invalid: "an event must be a JSON object"))], null);
         }
     }
 
-    static (ContactEvent? Event, string? Error) ParseOne(JsonElement item, string source, DateTimeOffset now)
+    /// <summary>The valid inputs as events; the others rejected with their index and reason.</summary>
+    public static (IReadOnlyList<ContactEvent> Events, IReadOnlyList<Rejected> Rejected) Validate(IReadOnlyList<EventInput> inputs, string source, DateTimeOffset now)
     {
-        if (item.ValueKind != JsonValueKind.Object)
-            return (null, "an event must be a JSON object");
-        var type = Text(item, "type")?.ToLowerInvariant();
-        var email = Text(item, "email");
+        ArgumentNullException.ThrowIfNull(inputs);
+        var events = new List<ContactEvent>(inputs.Count);
+        var rejected = new List<Rejected>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (e, error) = ToEvent(inputs[i], source, now);
+            if (e is not null)
+                events.Add(e);
+            else
+                rejected.Add(new Rejected(i, error!));
+        }
+
+        return (events, rejected);
+    }
+
+    /// <summary>
+    /// One event in our vocabulary, whatever shape it arrived in (our JSON or a sender's webhook): the address must
+    /// parse, the type be known, a bounce say hard or soft, the time be ISO 8601 and not in the future.
+    /// </summary>
+    public static (ContactEvent? Event, string? Error) ToEvent(EventInput input, string source, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Invalid is not null)
+            return (null, input.Invalid);
+        var type = input.Type?.ToLowerInvariant();
+        var email = input.Email;
         if (email is null)
             return (null, "email: missing");
         var parsed = EmailSyntax.Parse(email);
@@ -74,7 +98,7 @@ public static class EventBatch
         switch (type)
         {
             case "bounce":
-                var bounceType = Text(item, "bounce_type")?.ToLowerInvariant();
+                var bounceType = input.BounceType?.ToLowerInvariant();
                 if (bounceType is not ("hard" or "soft"))
                     return (null, $"bounce_type: must be hard or soft for a bounce (was \"{bounceType}\")");
                 kind = bounceType == "hard" ? ContactEventKinds.HardBounce : ContactEventKinds.SoftBounce;
@@ -86,7 +110,7 @@ public static class EventBatch
         }
 
         var occurredAt = now;
-        if (Text(item, "occurred_at") is { } when)
+        if (input.OccurredAt is { } when)
         {
             if (!DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out occurredAt))
                 return (null, $"occurred_at: must be an ISO 8601 time (was \"{when}\")");
@@ -94,7 +118,7 @@ public static class EventBatch
                 return (null, $"occurred_at: {when} is in the future");
         }
 
-        var detail = Text(item, "detail");
+        var detail = input.Detail;
         return (new ContactEvent(parsed.Address.Normalized, kind, source, occurredAt, detail is { Length: > 500 } ? detail[..500] : detail), null);
     }
 

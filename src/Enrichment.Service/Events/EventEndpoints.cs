@@ -1,3 +1,4 @@
+using Enrichment.Service.Events.Webhooks;
 using Enrichment.Service.Security;
 using Enrichment.Storage.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,7 @@ public static class EventEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/webhooks/{source}/events", WebhookAsync).WithTags("Events")
-            .WithSummary($"The same events as POST /api/events, signed: {WebhookSignature.SignatureHeader} = hex HMAC-SHA256 of \"{{{WebhookSignature.TimestampHeader}}}.{{body}}\"")
+            .WithSummary("Events from a configured sender in its own dialect and signature: outreach, salesloft, sendgrid, mailgun, postmark, or generic (the body of POST /api/events, X-Webhook-Signature = hex HMAC-SHA256 of \"{X-Webhook-Timestamp}.{body}\")")
             .Accepts<EventBody>("application/json")
             .Produces<EventsResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -49,7 +50,8 @@ public static class EventEndpoints
     static async Task<Results<Ok<EventsResponse>, ProblemHttpResult>> WebhookAsync(
         string source, HttpContext http, EventStore store, TimeProvider time, IOptions<WebhookOptions> options)
     {
-        if (!options.Value.Sources.TryGetValue(source, out var configured) || configured.Secret is null)
+        if (!options.Value.Sources.TryGetValue(source, out var configured) || configured.Secret is null
+            || WebhookSchemes.For(source, configured.Scheme) is not { } scheme)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown webhook source",
                 detail: $"No secret is configured for \"{source}\" ({WebhookOptions.Section}:Sources:{source}:Secret).");
@@ -58,11 +60,31 @@ public static class EventEndpoints
         var body = await ReadBodyAsync(http);
         if (body is null)
             return TooLarge();
-        var problem = WebhookSignature.Check(configured.Secret, http.Request.Headers[WebhookSignature.TimestampHeader],
-            http.Request.Headers[WebhookSignature.SignatureHeader], body, time.GetUtcNow(), options.Value.Tolerance);
-        if (problem is not null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Webhook not authenticated", detail: problem);
-        return await RecordAsync(body, $"webhook:{source.ToLowerInvariant()}", store, time, http.RequestAborted);
+        var request = new WebhookRequest(body, name => http.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
+        var now = time.GetUtcNow();
+        if (scheme.Authenticate(request, configured.Secret, now, options.Value.Tolerance) is { } problem)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Webhook not authenticated",
+                detail: $"{source} ({scheme.Name} scheme): {problem}");
+        }
+
+        var payload = scheme.Read(request);
+        if (payload.Error is not null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad webhook body", detail: $"{source} ({scheme.Name} scheme): {payload.Error}");
+        if (payload.Events.Count > EventBatch.MaxEvents)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad events", detail: $"At most {EventBatch.MaxEvents} events per request (got {payload.Events.Count}).");
+
+        // A delivery of events we do not act on (opened, delivered) is still a success for the sender: a non-2xx
+        // would make it retry, and some senders disable a webhook that keeps failing.
+        var (events, rejected) = EventBatch.Validate(payload.Events, $"webhook:{source.ToLowerInvariant()}", now);
+        if (events.Count == 0 && rejected.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No valid event",
+                detail: string.Join("; ", rejected.Select(r => $"events[{r.Index}]: {r.Error}")));
+        }
+
+        IReadOnlyList<EventOutcome> outcomes = events.Count == 0 ? [] : await store.RecordAsync(events, now, http.RequestAborted);
+        return TypedResults.Ok(Response(outcomes, rejected, payload.Ignored));
     }
 
     static async Task<Results<Ok<EventsResponse>, ProblemHttpResult>> RecordAsync(byte[] body, string source, EventStore store, TimeProvider time, CancellationToken ct)
@@ -77,10 +99,11 @@ public static class EventEndpoints
                 detail: string.Join("; ", rejected.Select(r => $"events[{r.Index}]: {r.Error}")));
         }
 
-        var outcomes = await store.RecordAsync(events, now, ct);
-        return TypedResults.Ok(new EventsResponse(outcomes.Count,
-            [.. outcomes.Select(o => new EventResult(o.Email, o.Kind, o.Suppressed, o.MarkedUndeliverable, o.SoftBounces))], rejected));
+        return TypedResults.Ok(Response(await store.RecordAsync(events, now, ct), rejected, []));
     }
+
+    static EventsResponse Response(IReadOnlyList<EventOutcome> outcomes, IReadOnlyList<EventBatch.Rejected> rejected, IReadOnlyList<string> ignored) =>
+        new(outcomes.Count, [.. outcomes.Select(o => new EventResult(o.Email, o.Kind, o.Suppressed, o.MarkedUndeliverable, o.SoftBounces))], rejected, ignored);
 
     /// <summary>The raw body (a signature covers the exact bytes); null when over 1 MiB.</summary>
     static async Task<byte[]?> ReadBodyAsync(HttpContext http)

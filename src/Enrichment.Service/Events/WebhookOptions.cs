@@ -20,6 +20,8 @@ public sealed class WebhookOptions
         {
             if (source.Secret is not { Length: >= 16 })
                 throw new InvalidOperationException($"{Section}:Sources:{name}:Secret must be at least 16 characters");
+            if (Webhooks.WebhookSchemes.For(name, source.Scheme) is null)
+                throw new InvalidOperationException($"{Section}:Sources:{name}:Scheme \"{source.Scheme}\" is not one of {string.Join(", ", Webhooks.WebhookSchemes.Names)}");
         }
     }
 }

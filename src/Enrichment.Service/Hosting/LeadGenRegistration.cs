@@ -20,6 +20,7 @@ public static class LeadGenRegistration
         services.AddSingleton<ContactQueryStore>();
         services.AddSingleton<ConsumerStore>();
         services.AddSingleton<ClaimStore>();
+        services.AddSingleton<ClaimReplayStore>();
         services.AddSingleton<ReverificationStore>();
         services.AddSingleton<SuppressionStore>();
         services.AddSingleton<EventStore>();
@@ -27,6 +28,16 @@ public static class LeadGenRegistration
         services.AddSingleton(ErasureSalt.Load(configuration, options.DataFolder));
         services.AddSingleton<Lists.ErasedAddressScreen>();
         services.AddTransient<ReverifyContactsJob>();
+
+        // Bad input the framework cannot bind (a body that is not JSON) answers 400 ProblemDetails saying what, in
+        // every environment: throwing lets BadRequestProblems write the details (otherwise Production sends a bare 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
+
+        // End-to-end tests run the service as its own process on a manual clock (see FileClock); registered after
+        // Program's TimeProvider.System, so it is the one resolved.
+        if (configuration[FileClock.Setting] is { Length: > 0 } clockFile)
+            services.AddSingleton<TimeProvider>(new FileClock(clockFile));
 
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         webhooks.Validate();

@@ -23,6 +23,13 @@ public sealed class ServiceOptions
     /// <summary>A job of a killed worker is handed out again after this (sliding while the job runs).</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a domain job's lease on its domain lasts without renewal (renewed every third of it while the job
+    /// runs). A second copy of the job finding the lease live waits for it; a worker that stalls longer than this loses
+    /// the domain to the next copy and its late results are refused (fencing token).
+    /// </summary>
+    public TimeSpan DomainLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Re-check ages per verdict: an address verified more recently is not probed again.</summary>
     public Dictionary<string, TimeSpan> ReuseVerdictsFor { get; set; } = new(StringComparer.Ordinal)
     {
@@ -49,6 +56,8 @@ public sealed class ServiceOptions
             throw new InvalidOperationException("Enrichment:QueuePollInterval and SchedulePollInterval must be at least 50 ms");
         if (InvisibilityTimeout < TimeSpan.FromSeconds(30))
             throw new InvalidOperationException("Enrichment:InvisibilityTimeout must be at least 30 s");
+        if (DomainLease < TimeSpan.FromSeconds(3))
+            throw new InvalidOperationException("Enrichment:DomainLease must be at least 3 s");
         if (ReuseVerdictsFor.Keys.Except(["deliverable", "undeliverable", "risky", "unknown"]).FirstOrDefault() is { } bad)
             throw new InvalidOperationException($"Enrichment:ReuseVerdictsFor: unknown verdict \"{bad}\" (deliverable, undeliverable, risky, unknown)");
         Callbacks.Validate();

@@ -19,6 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "enrichment" }.Build());
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ListStore>();
+        services.AddSingleton<DomainLeaseStore>();
         services.AddSingleton<ListRowStore>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<SmtpSlotStore>();

@@ -1,4 +1,5 @@
 using Enrichment.Storage.Database;
+using Enrichment.Storage.Lists;
 using Npgsql;
 
 namespace Enrichment.Service.Hosting;
@@ -18,6 +19,9 @@ public static class ServiceStartup
         var applied = await SchemaMigrator.ApplyAsync(dataSource, ct);
         if (applied.Count > 0)
             Console.Error.WriteLine($"Database schema: applied script(s) {string.Join(", ", applied)}");
+        // A list whose upload died with a previous run ends failed rather than importing for ever.
+        if (await ListImportSession.FailInterruptedAsync(dataSource, ct) is { Count: > 0 } interrupted)
+            Console.Error.WriteLine($"Interrupted upload(s) of list(s) {string.Join(", ", interrupted)}: the lists are failed; upload the files again");
         return resolved;
     }
 }

@@ -9,19 +9,27 @@ namespace Enrichment.Service.Lists;
 
 /// <summary>
 /// One file into one list, for the API upload and the dashboard alike: the import module reads the stream, rows go
-/// into list_rows by binary COPY, the list is planned and its plan job enqueued after the commit. A file that cannot
-/// be imported (or a client that goes away) leaves no half-imported list behind: the exception goes on to the caller.
+/// into list_rows by binary COPY, the list is planned and its plan job enqueued after the commit. Rows and plan commit
+/// together (<see cref="ListImportSession"/>): a file that cannot be imported (or a client that goes away) leaves no
+/// half-imported list behind, the exception goes on to the caller; a process that dies mid-upload leaves the list
+/// failed, never half-imported.
 /// </summary>
 public sealed class ListImport(
-    ListImporter importer, ListStore lists, ListRowStore rows, NpgsqlDataSource dataSource, IBackgroundJobClient jobs, TimeProvider time,
+    ListImporter importer, ListStore lists, NpgsqlDataSource dataSource, IBackgroundJobClient jobs, TimeProvider time,
     ErasedAddressScreen erased, ILogger<ListImport> log)
 {
     const int RowsInFlight = 4096;
+    static readonly string Owner = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public async Task<long> ImportAsync(NewList list, Stream file, IReadOnlyDictionary<ContactField, string> columns, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var listId = await lists.CreateAsync(list, ct);
+        // Lists whose upload died with its process (this one's predecessor or another worker) end failed here at the
+        // latest; the service's start does the same.
+        if (await ListImportSession.FailInterruptedAsync(dataSource, ct) is { Count: > 0 } interrupted)
+            log.LogWarning("Upload(s) of list(s) {ListIds} were interrupted; the lists are failed", string.Join(", ", interrupted));
+        var session = await ListImportSession.OpenAsync(dataSource, list, Owner, ct);
+        var listId = session.ListId;
         var importOptions = new ImportOptions { Columns = columns, SourceName = list.FileName ?? $"upload {listId}" };
         try
         {
@@ -54,12 +62,14 @@ public sealed class ListImport(
                     throw;
                 }
             }, pump.Token);
+            ListRowTally tally;
             try
             {
-                await using var writer = await rows.BeginImportAsync(listId, time.GetUtcNow(), ct);
+                await using var writer = await session.BeginRowsAsync(time.GetUtcNow(), ct);
                 await foreach (var row in channel.Reader.ReadAllAsync(ct))
                     writer.Write(row);
                 await writer.CompleteAsync(ct);
+                tally = writer.Tally;
             }
             catch
             {
@@ -73,25 +83,22 @@ public sealed class ListImport(
             }
 
             var copied = clock.Elapsed;
-            // Fresh statistics before the statements that plan the list: measured on 100,000 freshly copied rows, the
-            // plan's duplicate and domain queries ran past the 30 s command timeout without them, 1.2 s with them.
-            await using (var analyze = dataSource.CreateCommand("ANALYZE list_rows"))
-                await analyze.ExecuteNonQueryAsync(ct);
-
             // A list without a header (one address per line) gets column_1 … names for the download.
             if (!records.Detection.HasHeader)
                 header = [.. Enumerable.Range(1, Math.Max(1, widest)).Select(i => $"column_{i}")];
-            await lists.FinishImportAsync(listId, header, records.Report.ToJson(), ct);
-            log.LogInformation("List {ListId} imported: {Summary}; rows stored in {Copy:F1} s, planned in {Plan:F1} s",
+            await session.FinishAsync(header, records.Report.ToJson(), tally, ct);
+            log.LogInformation("List {ListId} imported: {Summary}; rows copied in {Copy:F1} s, planned and committed in {Plan:F1} s",
                 listId, records.Report.Summary(), copied.TotalSeconds, (clock.Elapsed - copied).TotalSeconds);
         }
         catch
         {
-            // Bad file, too large, or the client went away mid-upload: nothing half-imported stays behind.
+            // Bad file, too large, or the client went away mid-upload: the rows roll back, and the list goes too.
+            await session.DisposeAsync();
             await lists.DeleteAsync(listId, CancellationToken.None);
             throw;
         }
 
+        await session.DisposeAsync();
         // Enqueued after the commit (a job enqueued inside the import's transaction could run before it commits).
         jobs.Enqueue<PlanListJob>(job => job.RunAsync(listId, CancellationToken.None));
         return listId;

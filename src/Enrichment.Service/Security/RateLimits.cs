@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Enrichment.Service.Security;
 
 /// <summary>
-/// ASP.NET Core's rate limiter on /api, one fixed window per API key. The limiter runs before the API-key filter, so
+/// ASP.NET Core's rate limiter on /api, one fixed window per API key, on the service's clock. The limiter runs before the API-key filter, so
 /// the partition is the key's public prefix (<c>enr_&lt;prefix&gt;_</c>, unique per key, hence one window per key id)
 /// and never the secret part; requests without a key share a window per client address, signed webhooks one per
 /// source. Rejections are 429 ProblemDetails with Retry-After in seconds.
@@ -21,13 +21,9 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(PartitionOf(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.PermitLimit,
-                Window = options.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            // The service's TimeProvider (a test's manual clock) drives the windows; see ClockedWindowLimiter.
+            limiter.AddPolicy(Policy, http => RateLimitPartition.Get(PartitionOf(http),
+                _ => new ClockedWindowLimiter(options.PermitLimit, options.Window, http.RequestServices.GetRequiredService<TimeProvider>())));
             limiter.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;

@@ -1,4 +1,4 @@
-using Enrichment.Finding;
+using Enrichment.Service.Finding;
 using Enrichment.Service.Hosting;
 using Enrichment.Storage.Domains;
 using Enrichment.Verification;
@@ -56,10 +56,9 @@ public static class VerificationRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DomainVerifier>>()));
         services.AddSingleton(new VerificationPolicy { RetrySchedule = settings.Schedule });
-        // Rows without an address: the finder's domain search (our own data, plus the providers when a
-        // DomainSearchService is registered) and pattern guessing; its ranked candidates are then verified by the
-        // DomainVerifier as alternatives, in the domain's one session.
-        services.AddSingleton(sp => new AddressFinder(verifier: null, search: sp.GetService<Enrichment.Finding.DomainSearch.DomainSearchService>()));
+        // Rows without an address: the finder's domain search (our own data, plus the configured providers) and pattern
+        // guessing; its ranked candidates are then verified by the DomainVerifier as alternatives.
+        services.AddEnrichmentDomainSearch(configuration);
         return services;
     }
 }

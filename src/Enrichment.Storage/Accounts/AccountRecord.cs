@@ -15,4 +15,6 @@ public sealed record AccountRecord
     public string? FillJobId { get; init; }
     public DateTime? FilledAt { get; init; }
     public DateTime CreatedAt { get; init; }
+    /// <summary>The API key the account belongs to; null: made before accounts had keys, or without one (the dashboard).</summary>
+    public long? ApiKeyId { get; init; }
 }

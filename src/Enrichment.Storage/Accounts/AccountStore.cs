@@ -8,7 +8,7 @@ namespace Enrichment.Storage.Accounts;
 public sealed class AccountStore(NpgsqlDataSource dataSource)
 {
     const string Columns = """
-        id, domain, name, tier, template, completeness, missing, fill_state, fill_attempts, fill_job_id, filled_at, created_at
+        id, domain, name, tier, template, completeness, missing, fill_state, fill_attempts, fill_job_id, filled_at, created_at, api_key_id
         """;
 
     /// <summary>
@@ -17,18 +17,31 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
     /// </summary>
     static string Suppressed(string email) => SuppressionSql.Suppressed($"lower({email})");
 
-    /// <summary>Creates the account, or updates name, tier and template of the one with the same domain.</summary>
+    /// <summary>
+    /// Creates the accounts, or updates name, tier and template of the one with the same domain under the same API key
+    /// (0600: each key has its own accounts; the rows without a key are the dashboard's and the shared company rows).
+    /// </summary>
     public async Task<IReadOnlyList<AccountRecord>> UpsertAsync(IReadOnlyList<NewAccount> accounts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         if (accounts.Count == 0)
             return [];
+        var results = new List<AccountRecord>(accounts.Count);
+        foreach (var owned in accounts.GroupBy(a => a.ApiKeyId))
+            results.AddRange(await UpsertOwnedAsync(owned.Key, [.. owned], ct));
+        return results;
+    }
+
+    async Task<IReadOnlyList<AccountRecord>> UpsertOwnedAsync(long? apiKeyId, IReadOnlyList<NewAccount> accounts, CancellationToken ct)
+    {
         var unique = accounts.GroupBy(a => a.Domain, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        // The conflict target names the partial unique index of 0600 that the rows fall under.
+        var target = apiKeyId is null ? "(domain) WHERE api_key_id IS NULL" : "(api_key_id, domain) WHERE api_key_id IS NOT NULL";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<AccountRecord>(new CommandDefinition($"""
-            INSERT INTO accounts (domain, name, tier, template)
-            SELECT * FROM unnest(@domains, @names, @tiers, @templates)
-            ON CONFLICT (domain) DO UPDATE SET
+            INSERT INTO accounts (domain, name, tier, template, api_key_id)
+            SELECT d, n, t, tp, @apiKeyId FROM unnest(@domains, @names, @tiers, @templates) AS u(d, n, t, tp)
+            ON CONFLICT {target} DO UPDATE SET
                 name = coalesce(excluded.name, accounts.name),
                 tier = coalesce(excluded.tier, accounts.tier),
                 template = coalesce(excluded.template, accounts.template),
@@ -40,10 +53,12 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             names = unique.Select(a => a.Name).ToArray(),
             tiers = unique.Select(a => a.Tier).ToArray(),
             templates = unique.Select(a => a.Template).ToArray(),
+            apiKeyId,
         }, cancellationToken: ct));
         return rows.AsList();
     }
 
+    /// <summary>Any account, whoever owns it (the dashboard, the fill job).</summary>
     public async Task<AccountRecord?> GetAsync(long id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -51,8 +66,23 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM accounts WHERE id = @id", new { id }, cancellationToken: ct));
     }
 
-    /// <summary>Accounts filtered by completeness (0..1, inclusive) and tier, least complete first.</summary>
-    public async Task<IReadOnlyList<AccountRecord>> FindAsync(double? min, double? max, string? tier, IReadOnlyCollection<long>? ids, int limit, CancellationToken ct)
+    /// <summary>The account if it belongs to the API key; null for another key's account as for a missing one.</summary>
+    public async Task<AccountRecord?> GetForKeyAsync(long id, long apiKeyId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<AccountRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM accounts WHERE id = @id AND api_key_id = @apiKeyId", new { id, apiKeyId }, cancellationToken: ct));
+    }
+
+    /// <summary>Accounts of every owner filtered by completeness (0..1, inclusive) and tier, least complete first (the dashboard).</summary>
+    public Task<IReadOnlyList<AccountRecord>> FindAsync(double? min, double? max, string? tier, IReadOnlyCollection<long>? ids, int limit, CancellationToken ct) =>
+        FindOwnedAsync(null, min, max, tier, ids, limit, ct);
+
+    /// <summary>The API key's accounts filtered by completeness (0..1, inclusive) and tier, least complete first.</summary>
+    public Task<IReadOnlyList<AccountRecord>> FindForKeyAsync(long apiKeyId, double? min, double? max, string? tier, IReadOnlyCollection<long>? ids, int limit, CancellationToken ct) =>
+        FindOwnedAsync(apiKeyId, min, max, tier, ids, limit, ct);
+
+    async Task<IReadOnlyList<AccountRecord>> FindOwnedAsync(long? apiKeyId, double? min, double? max, string? tier, IReadOnlyCollection<long>? ids, int limit, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<AccountRecord>(new CommandDefinition($"""
@@ -61,9 +91,10 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
               AND (@max::double precision IS NULL OR completeness <= @max)
               AND (@tier::text IS NULL OR tier = @tier)
               AND (@ids::bigint[] IS NULL OR id = ANY(@ids))
+              AND (@apiKeyId::bigint IS NULL OR api_key_id = @apiKeyId)
             ORDER BY completeness, id
             LIMIT @limit
-            """, new { min, max, tier, ids = ids?.ToArray(), limit }, cancellationToken: ct));
+            """, new { min, max, tier, ids = ids?.ToArray(), limit, apiKeyId }, cancellationToken: ct));
         return rows.AsList();
     }
 

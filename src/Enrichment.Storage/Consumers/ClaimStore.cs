@@ -89,7 +89,7 @@ public sealed class ClaimStore(NpgsqlDataSource dataSource)
             LEFT JOIN claimed k ON k.contact_id = p.id
             JOIN contacts c ON c.id = p.id
             LEFT JOIN verifications v ON v.email = c.email
-            LEFT JOIN accounts a ON a.domain = c.account_domain
+            LEFT JOIN accounts a ON a.domain = c.account_domain AND a.api_key_id IS NULL
             ORDER BY c.id
             """, p, cancellationToken: ct), (claimed, view) => (claimed, view), splitOn: "id")).ToList();
         return (rows.Count, [.. rows.Where(r => r.Claimed).Select(r => r.View)]);

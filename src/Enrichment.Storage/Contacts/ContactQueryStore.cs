@@ -18,7 +18,7 @@ public sealed class ContactQueryStore(NpgsqlDataSource dataSource)
     internal const string ViewFrom = """
         contacts c
         LEFT JOIN verifications v ON v.email = c.email
-        LEFT JOIN accounts a ON a.domain = c.account_domain
+        LEFT JOIN accounts a ON a.domain = c.account_domain AND a.api_key_id IS NULL
         """;
 
     /// <summary>

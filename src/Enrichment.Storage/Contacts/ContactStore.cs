@@ -22,7 +22,7 @@ public sealed class ContactStore(NpgsqlDataSource dataSource)
         if (domains.Length > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO accounts (domain) SELECT unnest(@domains) ON CONFLICT (domain) DO NOTHING
+                INSERT INTO accounts (domain) SELECT unnest(@domains) ON CONFLICT (domain) WHERE api_key_id IS NULL DO NOTHING
                 """, new { domains }, tx, cancellationToken: ct));
         }
 

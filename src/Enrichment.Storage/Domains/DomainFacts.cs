@@ -4,7 +4,11 @@ namespace Enrichment.Storage.Domains;
 public sealed class DomainFacts
 {
     public string Domain { get; init; } = "";
+    /// <summary>Every MX host in preference order (lowest preference first).</summary>
     public string[]? MxHosts { get; init; }
+
+    /// <summary>The preference of each host of <see cref="MxHosts"/> (equal values: load-balanced peers).</summary>
+    public int[]? MxPreferences { get; init; }
     public string? Provider { get; init; }
     public DateTime? MxCheckedAt { get; init; }
     public bool? CatchAll { get; init; }

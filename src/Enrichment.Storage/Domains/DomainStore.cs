@@ -10,7 +10,7 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<DomainFacts>(new CommandDefinition("""
-            SELECT domain, mx_hosts, provider, mx_checked_at, catch_all, catch_all_probe, catch_all_checked_at FROM domains WHERE domain = @domain
+            SELECT domain, mx_hosts, mx_preferences, provider, mx_checked_at, catch_all, catch_all_probe, catch_all_checked_at FROM domains WHERE domain = @domain
             """, new { domain }, cancellationToken: ct));
     }
 
@@ -36,13 +36,28 @@ public sealed class DomainStore(NpgsqlDataSource dataSource)
             """, new { domain, catchAll, probeLocalPart, checkedAt = checkedAt.UtcDateTime }, cancellationToken: ct));
     }
 
-    public async Task SetMailHostsAsync(string domain, IReadOnlyList<string> mxHosts, string? provider, DateTimeOffset checkedAt, CancellationToken ct)
+    /// <summary>
+    /// Records every MX host of the domain in preference order (lowest first, as DNS ranks them) with their
+    /// preferences. An older lookup never replaces a newer one (jobs may finish out of order).
+    /// </summary>
+    public async Task SetMailHostsAsync(string domain, IReadOnlyList<MxHostEntry> hosts, string? provider, DateTimeOffset checkedAt, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(hosts);
+        // Stable: hosts of equal preference keep the order DNS gave them.
+        var ordered = hosts.OrderBy(h => h.Preference).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO domains (domain, mx_hosts, provider, mx_checked_at) VALUES (@domain, @hosts, @provider, @checkedAt)
-            ON CONFLICT (domain) DO UPDATE SET mx_hosts = excluded.mx_hosts, provider = excluded.provider,
-                mx_checked_at = excluded.mx_checked_at, updated_at = now()
-            """, new { domain, hosts = mxHosts.ToArray(), provider, checkedAt = checkedAt.UtcDateTime }, cancellationToken: ct));
+            INSERT INTO domains (domain, mx_hosts, mx_preferences, provider, mx_checked_at) VALUES (@domain, @names, @preferences, @provider, @checkedAt)
+            ON CONFLICT (domain) DO UPDATE SET mx_hosts = excluded.mx_hosts, mx_preferences = excluded.mx_preferences,
+                provider = excluded.provider, mx_checked_at = excluded.mx_checked_at, updated_at = now()
+            WHERE domains.mx_checked_at IS NULL OR domains.mx_checked_at <= excluded.mx_checked_at
+            """, new
+        {
+            domain,
+            names = ordered.Select(h => h.Name).ToArray(),
+            preferences = ordered.Select(h => h.Preference).ToArray(),
+            provider,
+            checkedAt = checkedAt.UtcDateTime,
+        }, cancellationToken: ct));
     }
 }

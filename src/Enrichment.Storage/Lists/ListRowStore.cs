@@ -16,12 +16,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            var importer = await connection.BeginBinaryImportAsync("""
-                COPY list_rows (list_id, row_no, line, fields, email, domain, first_name, last_name, full_name, company, company_domain,
-                                title, external_id, rejection_reason, rejection_column, duplicate_of, status, risk, reasons, settled_at)
-                FROM STDIN (FORMAT BINARY)
-                """, ct);
-            return new ListRowWriter(connection, importer, listId, now.UtcDateTime);
+            return await ListRowWriter.BeginAsync(connection, ownsConnection: true, listId, now.UtcDateTime, ct);
         }
         catch
         {
@@ -51,13 +46,19 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    /// <summary>Writes verdicts keyed by (list, row): the same results written twice leave the same rows.</summary>
+    /// <summary>Writes verdicts keyed by (list, row): the same results written twice leave the same rows. The domain
+    /// jobs write through <see cref="DomainLeaseStore.WriteResultsAsync"/>, which fences this with their lease.</summary>
     public async Task WriteResultsAsync(long listId, IReadOnlyList<RowResult> results, DateTimeOffset settledAt, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await WriteResultsAsync(connection, null, listId, results, settledAt, ct);
+    }
+
+    internal static async Task WriteResultsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long listId, IReadOnlyList<RowResult> results, DateTimeOffset settledAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
             return;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE list_rows r SET
                 email = u.email, found = u.found, find_source = u.find_source, status = u.status, risk = u.risk,
@@ -80,7 +81,7 @@ public sealed class ListRowStore(NpgsqlDataSource dataSource)
             codes = results.Select(r => (short?)r.SmtpCode).ToArray(),
             hosts = results.Select(r => r.MxHost).ToArray(),
             verifiedAts = results.Select(r => r.VerifiedAt?.UtcDateTime).ToArray(),
-        }, cancellationToken: ct));
+        }, tx, cancellationToken: ct));
     }
 
     /// <summary>

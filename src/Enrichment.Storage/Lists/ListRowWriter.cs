@@ -3,23 +3,44 @@ using NpgsqlTypes;
 
 namespace Enrichment.Storage.Lists;
 
-/// <summary>A binary COPY into list_rows in progress; one connection, disposed with the writer.</summary>
+/// <summary>
+/// A binary COPY into list_rows in progress, counting what it writes (<see cref="Tally"/>). Its connection is disposed
+/// with the writer when the writer owns it (<see cref="ListRowStore.BeginImportAsync"/>), or stays with an upload's
+/// <see cref="ListImportSession"/>, whose transaction the rows then belong to.
+/// </summary>
 public sealed class ListRowWriter : IAsyncDisposable
 {
-    readonly NpgsqlConnection _connection;
+    const string Copy = """
+        COPY list_rows (list_id, row_no, line, fields, email, domain, first_name, last_name, full_name, company, company_domain,
+                        title, external_id, rejection_reason, rejection_column, duplicate_of, status, risk, reasons, settled_at)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    readonly NpgsqlConnection? _ownedConnection;
     readonly NpgsqlBinaryImporter _importer;
     readonly long _listId;
     readonly DateTime _now;
 
-    internal ListRowWriter(NpgsqlConnection connection, NpgsqlBinaryImporter importer, long listId, DateTime now)
+    ListRowWriter(NpgsqlConnection? ownedConnection, NpgsqlBinaryImporter importer, long listId, DateTime now)
     {
         _now = now;
-        _connection = connection;
+        _ownedConnection = ownedConnection;
         _importer = importer;
         _listId = listId;
     }
 
-    public int Written { get; private set; }
+    /// <summary>Opens the COPY on <paramref name="connection"/>; the writer takes the connection over when
+    /// <paramref name="ownsConnection"/>.</summary>
+    internal static async Task<ListRowWriter> BeginAsync(NpgsqlConnection connection, bool ownsConnection, long listId, DateTime now, CancellationToken ct)
+    {
+        var importer = await connection.BeginBinaryImportAsync(Copy, ct);
+        return new ListRowWriter(ownsConnection ? connection : null, importer, listId, now);
+    }
+
+    public int Written => Tally.Total;
+
+    /// <summary>The rows written so far, counted as the import's finish needs them.</summary>
+    public ListRowTally Tally { get; } = new();
 
     /// <summary>
     /// One row. Fields go through Npgsql's synchronous writers: they only fill a buffer (flushed when full), and the
@@ -62,7 +83,7 @@ public sealed class ListRowWriter : IAsyncDisposable
             _importer.Write(_now, NpgsqlDbType.TimestampTz);
         else
             _importer.WriteNull();
-        Written++;
+        Tally.Add(row);
     }
 
     void WriteText(string? value)
@@ -79,6 +100,7 @@ public sealed class ListRowWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _importer.DisposeAsync();
-        await _connection.DisposeAsync();
+        if (_ownedConnection is not null)
+            await _ownedConnection.DisposeAsync();
     }
 }

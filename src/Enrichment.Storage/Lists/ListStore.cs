@@ -17,6 +17,24 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         count_not_found, created_at, started_at, completed_at, updated_at
         """;
 
+    /// <summary>Points each duplicate (marked 0 by the import) at the first row with its address (@listId).</summary>
+    internal const string ResolveDuplicatesSql = """
+        UPDATE list_rows d SET duplicate_of = f.first_row
+        FROM (SELECT email, min(row_no) AS first_row FROM list_rows
+              WHERE list_id = @listId AND email IS NOT NULL AND rejection_reason IS NULL
+              GROUP BY email HAVING count(*) > 1) f
+        WHERE d.list_id = @listId AND d.duplicate_of = 0 AND d.email = f.email
+        """;
+
+    /// <summary>The plan of a list from its rows (@listId): one list_domains row per domain still to verify.</summary>
+    internal const string PlanFromRowsSql = """
+        INSERT INTO list_domains (list_id, domain, rows)
+        SELECT @listId, domain, count(*) FROM list_rows
+        WHERE list_id = @listId AND rejection_reason IS NULL AND settled_at IS NULL AND domain IS NOT NULL
+        GROUP BY domain
+        ON CONFLICT DO NOTHING
+        """;
+
     public async Task<long> CreateAsync(NewList list, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(list);
@@ -48,6 +66,37 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// A page of <paramref name="query"/>'s lists, newest first, and whether more lists lie beyond it in the direction
+    /// it was read (older for a first page or <see cref="ListQuery.Before"/>, newer for <see cref="ListQuery.After"/>).
+    /// Keyset by id, so a page costs the same on the thousandth page as on the first and a new upload shifts nothing.
+    /// </summary>
+    public async Task<(IReadOnlyList<ListRecord> Lists, bool More)> PageAsync(ListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + LikeEscape(query.Search.Trim()) + "%";
+        var newer = query.After is not null;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = (await connection.QueryAsync<ListRecord>(new CommandDefinition($"""
+            SELECT {Columns} FROM lists
+            WHERE (@state::text IS NULL OR state = @state)
+              AND (@pattern::text IS NULL OR name ILIKE @pattern OR file_name ILIKE @pattern)
+              AND (@before::bigint IS NULL OR id < @before)
+              AND (@after::bigint IS NULL OR id > @after)
+            ORDER BY {(newer ? "id ASC" : "id DESC")} LIMIT @limit
+            """, new { state = query.State, pattern, before = query.Before, after = query.After, limit = query.Limit + 1 }, cancellationToken: ct))).ToList();
+        var more = rows.Count > query.Limit;
+        if (more)
+            rows.RemoveAt(rows.Count - 1);
+        if (newer)
+            rows.Reverse();
+        return (rows, more);
+    }
+
+    /// <summary>A user's text as a literal inside LIKE (backslash is PostgreSQL's default escape).</summary>
+    static string LikeEscape(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
+        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    /// <summary>
     /// Ends the import: stores the header and report, plans one list_domains row per domain of the accepted rows,
     /// and moves the list to queued. Returns the plan (domains to enqueue). Runs once: a second call on a list that
     /// is no longer importing returns the open domains without changing anything.
@@ -58,14 +107,8 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Duplicates arrive marked 0 (the reader flags them without saying which row came first): point each at the
         // first row with its address, here, instead of holding every address in the service's memory.
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE list_rows d SET duplicate_of = f.first_row
-            FROM (SELECT email, min(row_no) AS first_row FROM list_rows
-                  WHERE list_id = @listId AND email IS NOT NULL AND rejection_reason IS NULL
-                  GROUP BY email HAVING count(*) > 1) f
-            WHERE d.list_id = @listId AND d.duplicate_of = 0 AND d.email = f.email
-            """, new { listId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.ExecuteAsync(new CommandDefinition(ResolveDuplicatesSql, new { listId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"""
             WITH counts AS (
                 SELECT count(*) AS total,
                        count(*) FILTER (WHERE rejection_reason IS NOT NULL) AS rejected,
@@ -75,11 +118,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
                        count(*) FILTER (WHERE settled_at IS NOT NULL AND rejection_reason IS NULL AND status = 'undeliverable') AS undeliverable
                 FROM list_rows WHERE list_id = @listId
             ), planned AS (
-                INSERT INTO list_domains (list_id, domain, rows)
-                SELECT @listId, domain, count(*) FROM list_rows
-                WHERE list_id = @listId AND rejection_reason IS NULL AND settled_at IS NULL AND domain IS NOT NULL
-                GROUP BY domain
-                ON CONFLICT DO NOTHING
+                {PlanFromRowsSql}
                 RETURNING 1
             )
             UPDATE lists SET
@@ -110,13 +149,18 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
         return [.. rows];
     }
 
-    /// <summary>Records the job that works on a domain (set once; a duplicate job keeps the first id).</summary>
-    public async Task SetDomainJobAsync(long listId, string domain, string jobId, CancellationToken ct)
+    /// <summary>Records the jobs that work on domains, one statement for many (set once; a duplicate job keeps the
+    /// first id).</summary>
+    public async Task SetDomainJobsAsync(long listId, IReadOnlyList<string> domains, IReadOnlyList<string> jobIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(domains);
+        ArgumentNullException.ThrowIfNull(jobIds);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE list_domains SET job_id = @jobId WHERE list_id = @listId AND domain = @domain AND job_id IS NULL
-            """, new { listId, domain, jobId }, cancellationToken: ct));
+            UPDATE list_domains d SET job_id = u.job_id
+            FROM unnest(@domains, @jobIds) AS u(domain, job_id)
+            WHERE d.list_id = @listId AND d.domain = u.domain AND d.job_id IS NULL
+            """, new { listId, domains = domains.ToArray(), jobIds = jobIds.ToArray() }, cancellationToken: ct));
     }
 
     /// <summary>A list with no domain to work on (all rejected or settled at import) completes at once.</summary>
@@ -144,50 +188,39 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             """, new { listId, domain }, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// A domain job starts: the domain moves to running (unless done) and the list to running (unless final).
-    /// Returns the list's state (null: the list is gone) and the domain's attempt number (null: already done), so a
-    /// cancelled list's jobs and duplicate jobs end without work.
-    /// </summary>
-    public async Task<(string? ListState, int? Attempt)> StartDomainAsync(long listId, string domain, string worker, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(string State, int? Attempts)>(new CommandDefinition("""
-            WITH d AS (
-                UPDATE list_domains SET state = 'running', attempts = attempts + 1, worker = @worker, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
-                  AND EXISTS (SELECT 1 FROM lists WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry'))
-                RETURNING attempts
-            )
-            UPDATE lists SET
-                state = CASE WHEN state IN ('queued', 'waiting_retry') AND EXISTS (SELECT 1 FROM d) THEN 'running' ELSE state END,
-                started_at = coalesce(started_at, now()), updated_at = now()
-            WHERE id = @listId
-            RETURNING state, (SELECT attempts FROM d)
-            """, new { listId, domain, worker }, cancellationToken: ct));
-        return (row.State, row.Attempts);
-    }
-
     /// <summary>Some addresses answered 4xx: the domain waits for its retry job; the list is waiting_retry when no
     /// domain is pending or running any more.</summary>
     public async Task DeferDomainAsync(long listId, string domain, DateTimeOffset retryAt, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await DeferDomainAsync(connection, listId, domain, null, retryAt, ct);
+    }
+
+    /// <summary>With a <paramref name="lease"/>, only while it is the domain's current one (its fencing token); the
+    /// lease is released in the same statement. True when the domain was deferred.</summary>
+    internal static async Task<bool> DeferDomainAsync(NpgsqlConnection connection, long listId, string domain, DomainLease? lease, DateTimeOffset retryAt, CancellationToken ct)
+    {
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH d AS (
-                UPDATE list_domains SET state = 'waiting_retry', retry_at = @retryAt, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
+                UPDATE list_domains SET state = 'waiting_retry', retry_at = @retryAt, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE list_id = @listId AND domain = @domain AND state <> 'done'{Fence(lease)}
+                RETURNING 1
+            ), l AS (
+                UPDATE lists SET
+                    state = CASE WHEN NOT EXISTS (
+                            SELECT 1 FROM list_domains
+                            WHERE list_id = @listId AND state IN ('pending', 'running') AND domain <> @domain)
+                        THEN 'waiting_retry' ELSE 'running' END,
+                    updated_at = now()
+                WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
                 RETURNING 1
             )
-            UPDATE lists SET
-                state = CASE WHEN NOT EXISTS (
-                        SELECT 1 FROM list_domains
-                        WHERE list_id = @listId AND state IN ('pending', 'running') AND domain <> @domain)
-                    THEN 'waiting_retry' ELSE 'running' END,
-                updated_at = now()
-            WHERE id = @listId AND state IN ('queued', 'running', 'waiting_retry') AND EXISTS (SELECT 1 FROM d)
-            """, new { listId, domain, retryAt = retryAt.UtcDateTime }, cancellationToken: ct));
+            SELECT count(*) FROM d
+            """, new { listId, domain, retryAt = retryAt.UtcDateTime, token = lease?.Token, owner = lease?.Owner }, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>The fencing condition on list_domains: the writer's lease is still the row's (none: unfenced).</summary>
+    static string Fence(DomainLease? lease) => lease is null ? "" : " AND lease_token = @token AND lease_owner = @owner";
 
     /// <summary>
     /// A domain is finished: exactly once (guarded by its state) its rows' verdicts are added to the list's counters
@@ -197,10 +230,17 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
     public async Task<int?> SettleDomainAsync(long listId, string domain, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition("""
+        return await SettleDomainAsync(connection, listId, domain, null, ct);
+    }
+
+    /// <summary>With a <paramref name="lease"/>, only while it is the domain's current one (its fencing token); the
+    /// lease is released in the same statement. One statement, so the list's counter row is locked only while it runs.</summary>
+    internal static async Task<int?> SettleDomainAsync(NpgsqlConnection connection, long listId, string domain, DomainLease? lease, CancellationToken ct)
+    {
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition($"""
             WITH d AS (
-                UPDATE list_domains SET state = 'done', retry_at = NULL, updated_at = now()
-                WHERE list_id = @listId AND domain = @domain AND state <> 'done'
+                UPDATE list_domains SET state = 'done', retry_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE list_id = @listId AND domain = @domain AND state <> 'done'{Fence(lease)}
                 RETURNING domain
             ), c AS (
                 SELECT count(*) FILTER (WHERE r.settled_at IS NOT NULL) AS settled,
@@ -224,7 +264,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             FROM c
             WHERE id = @listId AND EXISTS (SELECT 1 FROM d)
             RETURNING domains_pending
-            """, new { listId, domain }, cancellationToken: ct));
+            """, new { listId, domain, token = lease?.Token, owner = lease?.Owner }, cancellationToken: ct));
     }
 
     /// <summary>
@@ -283,7 +323,7 @@ public sealed class ListStore(NpgsqlDataSource dataSource)
             """, new { listId }, cancellationToken: ct)) == 1;
     }
 
-    /// <summary>Erases the list with its rows, plan and callback (foreign keys cascade).</summary>
+    /// <summary>Erases the list with its rows (trigger lists_delete_rows), plan and callback (foreign keys cascade).</summary>
     public async Task<bool> DeleteAsync(long listId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

@@ -174,4 +174,47 @@ public sealed class AccountCommitteeTests : IAsyncLifetime
         using var current = JsonDocument.Parse(await client.GetStringAsync("/api/committee/templates"), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         Assert.Equal("b2b-software-business-team", current.RootElement.GetProperty("default").GetString()); // the config file: the bad PUT changed nothing
     }
+
+    [Fact]
+    public async Task Accounts_BelongToTheKeyThatMadeThem_AnotherKeySeesNoneOfThem()
+    {
+        using var first = await _app.ClientWithNewKeyAsync("first");
+        using var second = await _app.ClientWithNewKeyAsync("second");
+        using var created = await first.PostAsJsonAsync("/api/accounts", new { name = "Acme", domain = "acme.test", tier = "1" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        // Another key: not found, as a missing account is, through every route.
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/accounts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/accounts/{id}/committee")).StatusCode);
+        using (var fill = await second.PostAsync($"/api/accounts/{id}/committee/fill", null))
+            Assert.Equal(HttpStatusCode.NotFound, fill.StatusCode);
+        Assert.Empty((await second.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray());
+        using (var many = await second.PostAsJsonAsync("/api/accounts/fill", new { ids = new[] { id } }))
+            Assert.Empty((await many.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobs").EnumerateArray());
+        var csv = await second.GetStringAsync($"/api/accounts/committee.csv?ids={id}");
+        Assert.Single(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)); // the header only
+
+        // The same company under the second key is a second account, with its own tier; the first is untouched.
+        using var again = await second.PostAsJsonAsync("/api/accounts", new { name = "Acme (us too)", domain = "acme.test", tier = "3" });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var otherId = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.NotEqual(id, otherId);
+        var mine = await first.GetFromJsonAsync<JsonElement>($"/api/accounts/{id}");
+        Assert.Equal("1", mine.GetProperty("tier").GetString());
+        Assert.Equal("Acme", mine.GetProperty("name").GetString());
+        Assert.Equal([id], (await first.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray().Select(a => a.GetProperty("id").GetInt64()));
+        Assert.Equal([otherId], (await second.GetFromJsonAsync<JsonElement>("/api/accounts")).EnumerateArray().Select(a => a.GetProperty("id").GetInt64()));
+
+        // Upserting again under the first key updates its own row, not a new one.
+        using var update = await first.PostAsJsonAsync("/api/accounts", new { domain = "https://acme.test/", tier = "2" });
+        Assert.Equal(id, (await update.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+
+        // Contacts at the domain are still read once each: the company row they join is the one without a key.
+        await using var data = NpgsqlDataSource.Create(_app.ConnectionString);
+        await new ContactStore(data).UpsertAsync([new ContactRecord("carol.chief@acme.test", "Carol", "Chief", null, "CFO", "acme.test", "list:1")], default);
+        await using var connection = await data.OpenConnectionAsync();
+        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM accounts WHERE domain = 'acme.test'"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM {Enrichment.Storage.Contacts.ContactQueryStore.ViewFrom} WHERE c.email = 'carol.chief@acme.test'"));
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Enrichment.Service.Tests.Api;
@@ -20,6 +21,8 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> _settings;
     TimeProvider? _time;
+    ILoggerProvider? _logs;
+    Action<IServiceCollection>? _services;
 
     ServiceApp(string connectionString, FakeDnsServer dns, FakeSmtpServer smtp, IReadOnlyDictionary<string, string?> overrides)
     {
@@ -54,12 +57,14 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
     public FakeSmtpServer Smtp { get; }
 
     /// <summary>Starts the service; with <paramref name="time"/>, the app's TimeProvider is that clock.</summary>
-    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    /// <param name="services">Registrations added after the app's own (a provider client pointed at a loopback fake).</param>
+    public static async Task<ServiceApp> StartAsync(string hint, Func<RcptContext, string> rcpt, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null,
+        ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var connectionString = await PostgresFixture.Current.Server.CreateDatabaseAsync(hint);
         var dns = FakeDnsServer.Start();
         var smtp = FakeSmtpServer.Start(new FakeSmtpOptions { RcptReply = rcpt });
-        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>()) { _time = time };
+        var app = new ServiceApp(connectionString, dns, smtp, overrides ?? new Dictionary<string, string?>()) { _time = time, _logs = logs, _services = services };
         _ = app.Server; // start now: schema, Hangfire server
         return app;
     }
@@ -70,6 +75,10 @@ public sealed class ServiceApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_time is { } time)
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        if (_logs is { } logs)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        if (_services is { } extra)
+            builder.ConfigureTestServices(extra);
     }
 
     public async Task<CreatedApiKey> NewKeyAsync(string name = "tests")

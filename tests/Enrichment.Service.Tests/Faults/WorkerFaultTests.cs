@@ -46,6 +46,8 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
         ["ConnectionStrings__Enrichment"] = connectionString,
         ["Enrichment__Workers"] = workers.ToString(CultureInfo.InvariantCulture),
         ["Enrichment__InvisibilityTimeout"] = "00:00:30",
+        // A killed worker's domains wait for its leases to run out (then for the job's redelivery): keep both short.
+        ["Enrichment__DomainLease"] = "00:00:15",
         ["Enrichment__QueuePollInterval"] = "00:00:00.250",
         ["Enrichment__Verification__Nameservers__0"] = _dns.EndPoint.ToString(),
         ["Enrichment__Verification__SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
@@ -127,6 +129,13 @@ public sealed class WorkerFaultTests(PostgresFixture postgres) : IAsyncLifetime
             first.KillHard();
         }
 
+        // A COMMIT the worker had sent just before SIGSTOP may still land after our read, so "running" is only final
+        // once the dead process's backends are gone: read the interrupted domains again after that.
+        await WaitUntilAsync(
+            async () => await db.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'") == 0,
+            TimeSpan.FromSeconds(60), () => "the killed worker's database sessions did not end");
+        interrupted = (await db.QueryAsync<string>("SELECT domain FROM list_domains WHERE list_id = @id AND state = 'running'", new { id })).ToList();
         Assert.NotEmpty(interrupted);
         await using var second = await ServiceProcess.StartAsync(Environment(connectionString));
         using var secondClient = second.Client(await NewKeyAsync(connectionString));

@@ -160,6 +160,83 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
     }
 
     [Fact]
+    public async Task Erasure_LeavesNoCopyOfTheAddress_InAnyTableOfTheDatabase()
+    {
+        const string email = "gone@erase-everywhere.test";
+        await _lg.SeedContactAsync(email);
+        var domain = "erase-everywhere.test";
+        await _lg.SeedListAsync(email, "keep@" + domain);
+        var second = await _lg.SeedListAsync("other@" + domain, email);
+        await _lg.ScalarAsync<int>("INSERT INTO list_rows (list_id, row_no, line, fields, rejection_reason) VALUES ($1, 99, 100, ARRAY['Gone', ' GONE@erase-everywhere.test', 'x', 'y'], 'column_count')", second);
+        using (var claim = new HttpRequestMessage(HttpMethod.Post, "/api/consumers/everywhere/claims") { Content = JsonContent.Create(new { limit = 10, account_domain = domain }) })
+        {
+            claim.Headers.Add("Idempotency-Key", "erase-everywhere-1");
+            using var claimed = await _client.SendAsync(claim);
+            Assert.Equal([email], Emails(await claimed.Content.ReadFromJsonAsync<JsonElement>()));
+        }
+
+        using (var soft = await _client.PostAsJsonAsync("/api/events", new { type = "bounce", bounce_type = "soft", email }))
+            Assert.Equal(HttpStatusCode.OK, soft.StatusCode);
+        await SuppressAsync(new { email, reason = "asked", source = "crm" });
+        var account = await _lg.ScalarAsync<long>("INSERT INTO accounts (domain, name) VALUES ($1, 'Everywhere') RETURNING id", domain);
+        await _lg.ScalarAsync<int>("""
+            INSERT INTO committee_members (account_id, person_key, name, seniority, department, role, email, source)
+            VALUES ($1, 'gone', 'Gone Person', 'c_level', 'finance', 'economic_buyer', $2, 'test')
+            """, account, email);
+
+        using var erase = await _client.DeleteAsync($"/api/contacts/{Uri.EscapeDataString(email)}");
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        var erasure = await erase.Content.ReadFromJsonAsync<JsonElement>();
+        var deleted = erasure.GetProperty("deleted");
+        Assert.Equal(2, deleted.GetProperty("list_rows").GetInt32());
+        Assert.Equal(1, deleted.GetProperty("rejected_list_rows").GetInt32());
+        Assert.Equal(1, deleted.GetProperty("committee_members").GetInt32());
+        Assert.Equal(1, deleted.GetProperty("suppressions").GetInt32());
+
+        // Every row of every table (ours and Hangfire's), as text: the address is nowhere, whatever the column.
+        var tables = new List<string>();
+        await using (var connection = await _lg.Data.OpenConnectionAsync())
+        await using (var list = new Npgsql.NpgsqlCommand("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+
+        Assert.Contains("public.list_rows", tables);
+        Assert.Contains("public.claim_requests", tables);
+        foreach (var table in tables)
+            Assert.True(0L == await _lg.ScalarAsync<long>($"SELECT count(*) FROM {table} t WHERE t::text ILIKE '%gone@erase-everywhere%'"), $"{table} still holds the address");
+        Assert.Equal(1L, await _lg.ScalarAsync<long>("SELECT count(*) FROM suppressions WHERE kind = 'email_hash' AND value = $1", erasure.GetProperty("email_hash").GetString()!));
+        Assert.Equal(0L, await _lg.ScalarAsync<long>("SELECT count(*) FROM claims k JOIN contacts c ON c.id = k.contact_id WHERE c.account_domain = $1", domain));
+    }
+
+    [Fact]
+    public async Task Erasure_FindsListRows_ThroughTheDomainIndex_NotAScan()
+    {
+        var list = await _lg.SeedListAsync("a@erase-index.test");
+        await _lg.ScalarAsync<int>("""
+            INSERT INTO list_rows (list_id, row_no, line, fields, email, domain)
+            SELECT $1, g, g + 1, ARRAY['x' || g || '@b' || g % 500 || '.erase-index.test'], 'x' || g || '@b' || g % 500 || '.erase-index.test', 'b' || g % 500 || '.erase-index.test'
+            FROM generate_series(2, 20001) g
+            """, list);
+        await _lg.ScalarAsync<int>("ANALYZE list_rows");
+
+        var plan = new System.Text.StringBuilder();
+        await using (var connection = await _lg.Data.OpenConnectionAsync())
+        // The statement ErasureStore runs for accepted rows.
+        await using (var explain = new Npgsql.NpgsqlCommand("EXPLAIN UPDATE list_rows SET email = NULL WHERE list_id = ANY(ARRAY(SELECT id FROM lists)) AND domain = 'b77.erase-index.test' AND rejection_reason IS NULL AND lower(email) = 'x77@b77.erase-index.test'", connection))
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                plan.AppendLine(reader.GetString(0));
+        }
+
+        Assert.Contains("list_rows_domain", plan.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on list_rows", plan.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Erasure_IsHonouredBy_GetContacts()
     {
         await SeedAndEraseAsync("e@erase-contacts.test");
@@ -245,7 +322,7 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         Assert.True(await new SuppressionStore(_lg.Data).IsSuppressedAsync("c@soft.test", default));
     }
 
-    HttpRequestMessage Webhook(string body, DateTimeOffset signedAt, string secret, string source = "outreach")
+    HttpRequestMessage Webhook(string body, DateTimeOffset signedAt, string secret, string source = "crm")
     {
         var timestamp = signedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{source}/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -264,7 +341,7 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(await new SuppressionStore(_lg.Data).IsSuppressedAsync("u@webhook.test", default));
-        Assert.Equal("webhook:outreach", await _lg.ScalarAsync<string>("SELECT source FROM suppressions WHERE value = 'u@webhook.test'"));
+        Assert.Equal("webhook:crm", await _lg.ScalarAsync<string>("SELECT source FROM suppressions WHERE value = 'u@webhook.test'"));
     }
 
     [Fact]
@@ -279,7 +356,7 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         tampered.Content = new StringContent(body.Replace("complaint", "reply", StringComparison.Ordinal), Encoding.UTF8, "application/json");
         using var tamperedResponse = await anonymous.SendAsync(tampered);
         using var stale = await anonymous.SendAsync(Webhook(body, now - TimeSpan.FromMinutes(6), LeadGenApp.WebhookSecret));
-        using var unknown = await anonymous.SendAsync(Webhook(body, now, LeadGenApp.WebhookSecret, source: "salesloft"));
+        using var unknown = await anonymous.SendAsync(Webhook(body, now, LeadGenApp.WebhookSecret, source: "nobody"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, badSecret.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tamperedResponse.StatusCode);
@@ -287,6 +364,113 @@ public sealed class LeadGenApiTests : IClassFixture<LeadGenApp>
         Assert.Contains("tolerance", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False(await new SuppressionStore(_lg.Data).IsSuppressedAsync("r@webhook-rejected.test", default));
+    }
+
+    [Fact]
+    public async Task OutreachWebhook_InItsOwnShape_SuppressesABouncedAddress_AndABadSignatureGets401ProblemDetails()
+    {
+        using var anonymous = _lg.App.CreateClient();
+        await _lg.SeedContactAsync("pat@outreach-hook.test");
+        const string body = """{"data":{"type":"emailAddress","id":42,"attributes":{"email":"pat@outreach-hook.test","status":"bounced"}},"meta":{"eventName":"emailAddress.updated","deliveredAt":"2030-01-01T11:59:00.000Z"}}""";
+        HttpRequestMessage Post(string secret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/outreach/events") { Content = new StringContent(body, Encoding.UTF8, "application/vnd.api+json") };
+            request.Headers.Add("Outreach-Webhook-Signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body))));
+            return request;
+        }
+
+        using var forged = await anonymous.SendAsync(Post("someone-elses-secret-entirely"));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
+        var problem = await forged.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Outreach-Webhook-Signature", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(await new SuppressionStore(_lg.Data).IsSuppressedAsync("pat@outreach-hook.test", default));
+
+        using var genuine = await anonymous.SendAsync(Post(LeadGenApp.OutreachSecret));
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.True(await new SuppressionStore(_lg.Data).IsSuppressedAsync("pat@outreach-hook.test", default));
+        Assert.Equal("undeliverable", await _lg.ScalarAsync<string>("SELECT status FROM verifications WHERE email = 'pat@outreach-hook.test'"));
+    }
+
+    [Fact]
+    public async Task SalesloftWebhook_ThatIsNotFeedback_IsAcknowledged_AndNamedAsIgnored()
+    {
+        using var anonymous = _lg.App.CreateClient();
+        const string body = """{"id":9,"name":"Q1 cadence"}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/salesloft/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-salesloft-event", "cadence_created");
+#pragma warning disable CA5350 // Salesloft's documented signature is HMAC-SHA1
+        request.Headers.Add("x-salesloft-signature", Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(LeadGenApp.SalesloftToken), Encoding.UTF8.GetBytes(body))));
+#pragma warning restore CA5350
+
+        using var response = await anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, result.GetProperty("accepted").GetInt32());
+        Assert.Contains("cadence_created", result.GetProperty("ignored")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Claim_WithAnIdempotencyKey_IsReplayed_NotHandedOutAgain()
+    {
+        for (var i = 0; i < 3; i++)
+            await _lg.SeedContactAsync($"c{i}@idempotent.test");
+        async Task<HttpResponseMessage> Claim(string key, int limit)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/consumers/idem/claims") { Content = JsonContent.Create(new { limit, account_domain = "idempotent.test" }) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await _client.SendAsync(request);
+        }
+
+        using var first = await Claim("k-1", 2);
+        using var retry = await Claim("k-1", 2);
+        using var next = await Claim("k-2", 2);
+        using var misuse = await Claim("k-1", 5);
+
+        var firstEmails = Emails(await first.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(["c0@idempotent.test", "c1@idempotent.test"], firstEmails);
+        Assert.Equal(firstEmails, Emails(await retry.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(["c2@idempotent.test"], Emails(await next.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, misuse.StatusCode);
+        Assert.Contains("k-1", (await misuse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3L, await _lg.ScalarAsync<long>("SELECT count(*) FROM claims k JOIN consumers c ON c.id = k.consumer_id WHERE c.name = 'idem'"));
+    }
+
+    [Fact]
+    public async Task GetContacts_AnswersIfNoneMatch_With304_UntilAContactChanges()
+    {
+        await _lg.SeedContactAsync("e1@etag.test");
+        using var first = await _client.GetAsync("/api/contacts?account_domain=etag.test");
+        var etag = first.Headers.ETag!;
+
+        using var same = new HttpRequestMessage(HttpMethod.Get, "/api/contacts?account_domain=etag.test");
+        same.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await _client.SendAsync(same);
+        await _lg.ScalarAsync<int>("UPDATE contacts SET title = 'CFO', updated_at = now() WHERE email = 'e1@etag.test'");
+        using var changed = new HttpRequestMessage(HttpMethod.Get, "/api/contacts?account_domain=etag.test");
+        changed.Headers.IfNoneMatch.Add(etag);
+        using var modified = await _client.SendAsync(changed);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        Assert.NotEqual(etag, modified.Headers.ETag);
+        Assert.Equal("CFO", (await modified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJson_GetsA400ProblemDetails_NotAnEmpty400()
+    {
+        using var claim = await _client.PostAsync("/api/consumers/x/claims", new StringContent("{limit: 5", Encoding.UTF8, "application/json"));
+        using var events = await _client.PostAsync("/api/events", new StringContent("not json", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, claim.StatusCode);
+        Assert.Equal("application/problem+json", claim.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, events.StatusCode);
+        Assert.Contains("body", (await claim.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", (await events.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ namespace Enrichment.Service.Tests.LeadGen;
 /// </summary>
 public sealed class LeadGenApp : IAsyncLifetime
 {
-    public const string WebhookSecret = "outreach-shared-secret-for-tests";
+    public const string WebhookSecret = "crm-shared-secret-for-tests";
+    public const string OutreachSecret = "outreach-webhook-secret-for-tests";
+    public const string SalesloftToken = "salesloft-callback-token-for-tests";
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -28,7 +30,9 @@ public sealed class LeadGenApp : IAsyncLifetime
     {
         App = await ServiceApp.StartAsync("leadgen", FakeSmtpScripts.CatchAll(), new Dictionary<string, string?>
         {
-            ["Enrichment:Webhooks:Sources:outreach:Secret"] = WebhookSecret,
+            ["Enrichment:Webhooks:Sources:crm:Secret"] = WebhookSecret,
+            ["Enrichment:Webhooks:Sources:outreach:Secret"] = OutreachSecret,
+            ["Enrichment:Webhooks:Sources:salesloft:Secret"] = SalesloftToken,
             ["Enrichment:RunJobs"] = "false",
         }, Clock);
         Data = NpgsqlDataSource.Create(App.ConnectionString);

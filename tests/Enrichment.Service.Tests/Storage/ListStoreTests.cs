@@ -62,7 +62,8 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var id = await ImportAsync(Row(1, "a@acme.test", "acme.test"), Row(2, "b@acme.test", "acme.test"), Row(3, "c@other.test", "other.test"));
         await _lists.FinishImportAsync(id, ["name", "email"], "{}", default);
-        Assert.Equal((ListStates.Running, 1), await _lists.StartDomainAsync(id, "acme.test", "w1", default));
+        var start = await new DomainLeaseStore(_dataSource).StartAsync(id, "acme.test", "w1:a", "w1", Now, Now.AddMinutes(1), default);
+        Assert.Equal((ListStates.Running, 1), (start.ListState, start.Lease!.Attempt));
         RowResult Result(int no, string status) => new(no, null, false, null, status, status == "deliverable" ? 5 : 95, status == "deliverable" ? [] : ["mailbox_not_found"], 250, "mx.acme.test", Now);
         await _rows.WriteResultsAsync(id, [Result(1, "deliverable"), Result(2, "undeliverable")], Now, default);
         await _rows.WriteResultsAsync(id, [Result(1, "deliverable"), Result(2, "undeliverable")], Now, default); // a job that ran twice
@@ -87,11 +88,11 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var id = await ImportAsync(Row(1, "a@grey.test", "grey.test"), Row(2, "b@other.test", "other.test"));
         await _lists.FinishImportAsync(id, ["name", "email"], "{}", default);
-        await _lists.StartDomainAsync(id, "grey.test", "w1", default);
+        await new DomainLeaseStore(_dataSource).StartAsync(id, "grey.test", "w1:a", "w1", Now, Now.AddMinutes(1), default);
         await _lists.DeferDomainAsync(id, "grey.test", Now.AddMinutes(5), default);
         Assert.Equal(ListStates.Running, (await _lists.GetAsync(id, default))!.State);
 
-        await _lists.StartDomainAsync(id, "other.test", "w1", default);
+        await new DomainLeaseStore(_dataSource).StartAsync(id, "other.test", "w1:b", "w1", Now, Now.AddMinutes(1), default);
         await _lists.SettleDomainAsync(id, "other.test", default);
         await _lists.DeferDomainAsync(id, "grey.test", Now.AddMinutes(10), default);
 
@@ -130,5 +131,41 @@ public sealed class ListStoreTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Null(await _lists.GetAsync(id, default));
         Assert.Empty(await _rows.ResultsAsync(id, ResultSegment.All, default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Page_SearchesNameAndFile_FiltersState_AndPagesByKeysetBothWays()
+    {
+        // A tag of its own: other tests of this class add lists to the same database.
+        var tag = "pg" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<long>();
+        for (var i = 0; i < 7; i++)
+            ids.Add(await _lists.CreateAsync(new NewList(null, $"{tag} list {i}", i == 6 ? "other.csv" : $"{tag}_{i}.csv", null, null), default));
+        await _lists.CancelAsync(ids[1], default);
+        await _lists.CancelAsync(ids[4], default);
+        var filesOnly = await _lists.CreateAsync(new NewList(null, "renamed", $"{tag.ToUpperInvariant()}-upload.csv", null, null), default);
+
+        var first = await _lists.PageAsync(new ListQuery(tag, null, null, null, 3), default);
+        Assert.Equal([filesOnly, ids[6], ids[5]], first.Lists.Select(l => l.Id)); // the file name matches too, any case
+        Assert.True(first.More);
+        var second = await _lists.PageAsync(new ListQuery(tag, null, first.Lists[^1].Id, null, 3), default);
+        Assert.Equal([ids[4], ids[3], ids[2]], second.Lists.Select(l => l.Id));
+        Assert.True(second.More);
+        var last = await _lists.PageAsync(new ListQuery(tag, null, second.Lists[^1].Id, null, 3), default);
+        Assert.Equal([ids[1], ids[0]], last.Lists.Select(l => l.Id));
+        Assert.False(last.More);
+        // Back from the last page: the three just newer than its first, still newest first.
+        var back = await _lists.PageAsync(new ListQuery(tag, null, null, last.Lists[0].Id, 3), default);
+        Assert.Equal([ids[4], ids[3], ids[2]], back.Lists.Select(l => l.Id));
+        Assert.True(back.More);
+
+        var cancelled = await _lists.PageAsync(new ListQuery(tag, ListStates.Cancelled, null, null, 10), default);
+        Assert.Equal([ids[4], ids[1]], cancelled.Lists.Select(l => l.Id));
+        Assert.False(cancelled.More);
+        Assert.Equal([ids[3]], (await _lists.PageAsync(new ListQuery($"{tag} list 3", null, null, null, 10), default)).Lists.Select(l => l.Id));
+        // LIKE's wildcards in the search are plain characters: "_" does not match any one character.
+        Assert.Empty((await _lists.PageAsync(new ListQuery(tag + " list_3", null, null, null, 10), default)).Lists);
+        Assert.Equal([ids[3]], (await _lists.PageAsync(new ListQuery(tag + "_3", null, null, null, 10), default)).Lists.Select(l => l.Id));
+        Assert.Empty((await _lists.PageAsync(new ListQuery(tag + "%", null, null, null, 10), default)).Lists);
     }
 }

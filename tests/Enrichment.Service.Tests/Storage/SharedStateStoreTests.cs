@@ -58,13 +58,34 @@ public sealed class SharedStateStoreTests(PostgresFixture postgres) : IAsyncLife
     {
         var domains = new DomainStore(_dataSource);
         await domains.SetCatchAllAsync("catch.test", true, "probe123", Now, default);
-        await domains.SetMailHostsAsync("catch.test", ["mx1.catch.test"], "catch.test", Now, default);
+        await domains.SetMailHostsAsync("catch.test", [new MxHostEntry("mx1.catch.test", 10)], "catch.test", Now, default);
 
         Assert.True(await domains.CatchAllAsync("catch.test", Now.AddDays(-1), default));
         Assert.Null(await domains.CatchAllAsync("catch.test", Now.AddHours(1), default));
         Assert.Null(await domains.CatchAllAsync("never.test", Now.AddDays(-1), default));
         var facts = (await domains.GetAsync("catch.test", default))!;
         Assert.Equal((true, "mx1.catch.test"), (facts.CatchAll!.Value, facts.MxHosts!.Single()));
+    }
+
+    [Fact]
+    public async Task MailHosts_AreStoredAllInPreferenceOrder_AndNeverReplacedByAnOlderLookup()
+    {
+        var domains = new DomainStore(_dataSource);
+        // DNS answers in any order; equal preferences are peers and keep the order they came in.
+        await domains.SetMailHostsAsync("many.test",
+            [new MxHostEntry("backup.many.test", 30), new MxHostEntry("mx-a.many.test", 10), new MxHostEntry("mx-b.many.test", 10), new MxHostEntry("mid.many.test", 20)],
+            "many.test", Now, default);
+        await domains.SetMailHostsAsync("many.test", [new MxHostEntry("old.many.test", 5)], "many.test", Now.AddHours(-1), default); // older: ignored
+
+        var facts = (await domains.GetAsync("many.test", default))!;
+
+        Assert.Equal(["mx-a.many.test", "mx-b.many.test", "mid.many.test", "backup.many.test"], facts.MxHosts!);
+        Assert.Equal([10, 10, 20, 30], facts.MxPreferences!);
+
+        await domains.SetMailHostsAsync("many.test", [new MxHostEntry("new.many.test", 0)], "many.test", Now.AddHours(1), default);
+        var newer = (await domains.GetAsync("many.test", default))!;
+        Assert.Equal(["new.many.test"], newer.MxHosts!);
+        Assert.Equal([0], newer.MxPreferences!);
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public class VerifyCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("no_connect", output, StringComparison.Ordinal);
         Assert.Contains("could not reach any MX host on port 9", error, StringComparison.Ordinal);
+        Assert.Contains("--proxy socks5://", error, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

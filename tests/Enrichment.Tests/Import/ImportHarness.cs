@@ -37,7 +37,7 @@ internal static class ImportHarness
     }
 }
 
-internal sealed record ImportResult(ImportDetection Detection, ImportReport Report, List<ImportRecord> Records)
+public sealed record ImportResult(ImportDetection Detection, ImportReport Report, List<ImportRecord> Records)
 {
     public List<ImportRecord> Contacts => [.. Records.Where(r => r.Contact is not null)];
 

@@ -25,18 +25,22 @@ public static class FillPlanner
         [CommitteeRole.Blocker] = [Seniority.Director, Seniority.Manager, Seniority.CLevel, Seniority.Vp, Seniority.SeniorIc, Seniority.Ic, Seniority.Unknown],
     };
 
-    public static FillPlan Plan(CommitteeTemplate template, IEnumerable<DomainPerson> people)
+    /// <param name="setAside">
+    /// People (by <see cref="KeyOf"/>) a fill already worked on without getting a reachable address: picked only when
+    /// no fresh candidate is left, so that a second round works on the next candidates.
+    /// </param>
+    public static FillPlan Plan(CommitteeTemplate template, IEnumerable<DomainPerson> people, IReadOnlySet<string>? setAside = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(people);
-        var candidates = Distinct(people.Select(p => new PlannedMember(p, TitleClassifier.Classify(p.Title), ActionFor(template, p))));
+        var candidates = Distinct(people.Select(p => Candidate(template, p)));
 
         var roles = new List<RolePlan>();
         foreach (var target in template.Roles)
         {
             var fit = Fit.GetValueOrDefault(target.Role, []);
             var pool = candidates.Where(c => c.Classification.Role == target.Role && Array.IndexOf(fit, c.Classification.Seniority) >= 0).ToList();
-            var picks = Pick(target, fit, pool);
+            var picks = Pick(target, fit, pool, setAside);
             var reachable = picks.Count(p => p.Action == MemberAction.None);
             roles.Add(new RolePlan(target.Role, target.Wanted, pool.Count, picks, reachable, Missing(target, pool.Count, picks, reachable)));
         }
@@ -46,7 +50,23 @@ public static class FillPlanner
         return new FillPlan(roles, before, potential);
     }
 
-    private static List<PlannedMember> Pick(RoleTarget target, Seniority[] fit, List<PlannedMember> pool)
+    /// <summary>A person read by the template: its matrix may give the title another role than COMMITTEE.md's.</summary>
+    private static PlannedMember Candidate(CommitteeTemplate template, DomainPerson person)
+    {
+        var classification = TitleClassifier.Classify(person.Title);
+        if (template.Matrix is not null)
+        {
+            classification = classification with { Role = template.RoleOf(classification) };
+        }
+
+        return new PlannedMember(person, classification, ActionFor(template, person));
+    }
+
+    /// <summary>The key a person is known by across sources and rounds: the name with case and spacing folded.</summary>
+    public static string KeyOf(string name) =>
+        string.Join(' ', (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private static List<PlannedMember> Pick(RoleTarget target, Seniority[] fit, List<PlannedMember> pool, IReadOnlySet<string>? setAside)
     {
         var picks = new List<PlannedMember>(target.Wanted);
         var used = new Dictionary<Department, int>();
@@ -56,7 +76,8 @@ public static class FillPlanner
         {
             var best = left
                 .Select((c, order) => (c, order))
-                .OrderBy(x => spread ? used.GetValueOrDefault(x.c.Classification.Department) : 0)
+                .OrderBy(x => setAside is not null && setAside.Contains(KeyOf(x.c.Person.Name)) ? 1 : 0)
+                .ThenBy(x => spread ? used.GetValueOrDefault(x.c.Classification.Department) : 0)
                 .ThenBy(x => Array.IndexOf(fit, x.c.Classification.Seniority))
                 .ThenBy(x => Preference(target, x.c.Classification.Department))
                 .ThenBy(x => (int)x.c.Action)

@@ -132,7 +132,7 @@ public sealed class CommitteeTemplates
             return null;
         }
 
-        Unexpected(element, at, errors, "id", "name", "roles", "reachable");
+        Unexpected(element, at, errors, "id", "name", "roles", "reachable", "matrix");
         var start = errors.Count;
         var id = Text(element, "id", at, errors);
         var name = Text(element, "name", at, errors);
@@ -163,7 +163,64 @@ public sealed class CommitteeTemplates
             reachable = ReadReachable(reachableElement, $"{at}.reachable", errors) ?? reachable;
         }
 
-        return errors.Count > start ? null : new CommitteeTemplate(id!, name!, roles, reachable);
+        RoleMatrixOverride? matrix = null;
+        if (element.TryGetProperty("matrix", out var matrixElement))
+        {
+            matrix = ReadMatrix(matrixElement, $"{at}.matrix", errors);
+        }
+
+        return errors.Count > start ? null : new CommitteeTemplate(id!, name!, roles, reachable, matrix);
+    }
+
+    /// <summary>"matrix": { department: { seniority: role } }, every name checked against the words of COMMITTEE.md.</summary>
+    private static RoleMatrixOverride? ReadMatrix(JsonElement element, string at, List<string> errors)
+    {
+        var areas = TitleNames.AllDepartmentNames.Append(RoleMatrixOverride.SecurityGovernance).ToList();
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{at}: must be an object of department → {{ seniority: role }}, got {Kind(element)}");
+            return null;
+        }
+
+        var start = errors.Count;
+        var cells = new List<(string, Seniority, CommitteeRole)>();
+        foreach (var department in element.EnumerateObject())
+        {
+            var place = $"{at}.{department.Name}";
+            if (!areas.Contains(department.Name, StringComparer.Ordinal))
+            {
+                errors.Add($"{place}: unknown department '{department.Name}' (departments: {string.Join(", ", areas)})");
+                continue;
+            }
+
+            if (department.Value.ValueKind != JsonValueKind.Object || !department.Value.EnumerateObject().Any())
+            {
+                errors.Add($"{place}: must be a non-empty object of seniority → role, got {department.Value.GetRawText()}");
+                continue;
+            }
+
+            foreach (var cell in department.Value.EnumerateObject())
+            {
+                if (!TitleNames.TryParseSeniority(cell.Name, out var seniority))
+                {
+                    errors.Add($"{place}.{cell.Name}: unknown seniority '{cell.Name}' (seniorities: {string.Join(", ", TitleNames.AllSeniorityNames)})");
+                }
+                else if (seniority == Seniority.Assistant)
+                {
+                    errors.Add($"{place}.{cell.Name}: assistants hold no committee role; the matrix cannot give them one");
+                }
+                else if (cell.Value.ValueKind != JsonValueKind.String || !TitleNames.TryParseRole(cell.Value.GetString()!, out var role))
+                {
+                    errors.Add($"{place}.{cell.Name}: unknown role {cell.Value.GetRawText()} (roles: {string.Join(", ", TitleNames.AllRoleNames)})");
+                }
+                else
+                {
+                    cells.Add((department.Name, seniority, role));
+                }
+            }
+        }
+
+        return errors.Count > start ? null : new RoleMatrixOverride(cells);
     }
 
     private static RoleTarget? ReadRole(JsonProperty property, string at, List<string> errors)

@@ -91,7 +91,7 @@ internal static class DepartmentVocabulary
          "säkerhet*|informationssäkerhet*|it säkerhet|it säkerhet*|cybersäkerhet|säkerhetschef", S(Department.Security)),
         ("grc|governance , risk , compliance|governance risk , compliance|governance , risk and compliance|governance risk|risk and compliance|risk compliance|governance risk and compliance|security compliance|it compliance|it risk|" +
          "cyber risk|technology risk|information risk|vendor risk|third party risk|supplier risk|it audit|it auditor|security audit|security auditor|" +
-         "information security officer|iso|isso|security officer|it security officer|rssi|information assurance|security governance|" +
+         "information security officer|iso|isso|security officer|it security officer|rssi|sécurité des systèmes d information|securite des systemes d information|information assurance|security governance|" +
          "informationssicherheitsbeauftragt*|it sicherheitsbeauftragt*|isb|it compliance officer|sox it|iso 27001|" +
          "responsable de la sécurité des systèmes d information|auditeur it|audit informatique|auditoría de sistemas|auditoria de ti|" +
          "informationssäkerhetsansvarig|informationssäkerhetssamordnare|grc specialist|pci|pci compliance|soc 2", new DepartmentCue(Department.Security, true, true)),
@@ -226,5 +226,18 @@ internal static class DepartmentVocabulary
          "sjuksköterska|läkare|lärare|styrelseledamot|pensionär", S(Department.Other)),
         ("consultant|consultants|consulting|consultancy|advisor|adviser|advisory|management consultant|consultor|consultora|consulente|" +
          "konsult|konsultant|consultante|berater|*berater|unternehmensberater*|adviseur|partner|associate|working student", N(Department.Other)),
+
+        // Norwegian, Danish and Finnish functions, and the misspellings profiles carry.
+        ("innkjøp*|*innkjøp|innkjøper|indkøb*|*indkøb|indkøber|hankinta*|*hankinta|osto*|ostaja|procurment|procurrement|procuremnt|purchaing|purchasng", S(Department.Procurement)),
+        ("økonomi*|*økonomi|regnskap*|regnskab*|talous*|*talous|kirjanpit*|bogholder*|laskutus", S(Department.Finance)),
+        ("salg*|*salg|selger|sælger|myynti*|*myynti|myyjä", S(Department.Sales)),
+        ("markedsføring|markedsfø*|markkinointi*|*markkinointi|viestintä*", S(Department.Marketing)),
+        ("henkilöstö*|*henkilöstö|rekrytointi*", S(Department.Hr)),
+        ("lakimies|juristi|*juristi|lakiasiain*|juridisk*", S(Department.Legal)),
+        ("tietohallinto*|tietotekniikka|*tietotekniikka", S(Department.It)),
+        ("tietoturva*|*tietoturva|informasjonssikkerhet|informationssikkerhed|it sikkerhed|it sikkerhet", S(Department.Security)),
+        ("ohjelmisto*|utvikler|*utvikler|udvikler|*udvikler|kehittäjä|*kehittäjä|ohjelmoija|swe|swes|systemutvikl*|softwareudvikl*", S(Department.Engineering)),
+        ("asiakas*|kundeservice|kundeserv*|asiakaspalvelu*", S(Department.CustomerSuccess)),
+        ("tuote*|*tuote", S(Department.Product)),
     ];
 }

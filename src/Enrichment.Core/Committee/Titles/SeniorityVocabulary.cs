@@ -108,6 +108,14 @@ internal static class SeniorityVocabulary
          "teamassistent*|chefsekretär*|asistente de dirección|asystentka zarządu|asystent zarządu|assistente di direzione|directiesecretaresse|" +
          "office administrator|administrative officer|empfangsmitarbeiter|empfangsmitarbeiterin", new SeniorityCue(Cue.Assistant)),
 
+        // Norwegian, Danish and Finnish: the CEO words, "-sjef" read like Swedish "-chef", Finnish "-johtaja" (director)
+        // and "-päällikkö" (manager), Norwegian and Danish "leder" (manager).
+        ("daglig leder|administrerende direktør|adm direktør|adm dir|toimitusjohtaja|konsernsjef|koncernchef", C(Department.Executive)),
+        ("*sjef|sjef|*johtaja|johtaja|direktør|directr|drector|dirctor|diretcor", new SeniorityCue(Cue.Director)),
+        ("*päällikkö|päällikkö|*leder|leder|esimies|*esimies|mellemleder", new SeniorityCue(Cue.Manager)),
+        ("utvikler|*utvikler|udvikler|*udvikler|kehittäjä|*kehittäjä|insinööri|*insinööri|ohjelmoija|asiantuntija|*asiantuntija|suunnittelija|*suunnittelija|" +
+         "myyjä|selger|sælger|indkøber|innkjøper|ostaja|kirjanpitäjä|regnskapsfører|bogholder|lakimies|juristi|swe|swes|konsulent|rådgiver", new SeniorityCue(Cue.Ic)),
+
         ("deputy|vice|stellvertretender|stellvertretende|stellv|stv|zastępca|zastępczyni|adjunct|acting deputy", new SeniorityCue(Cue.Deputy)),
         ("adjoint|adjointe|adjunto|adjunta|aggiunto|aggiunta", new SeniorityCue(Cue.DeputyAfter)),
 

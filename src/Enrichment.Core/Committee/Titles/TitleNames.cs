@@ -26,6 +26,10 @@ public static class TitleNames
 
     public static IReadOnlyList<string> AllRoleNames => RoleNames;
 
+    public static IReadOnlyList<string> AllSeniorityNames => SeniorityNames;
+
+    public static IReadOnlyList<string> AllDepartmentNames => DepartmentNames;
+
     public static bool TryParseRole(string name, out CommitteeRole role) => RolesByName.TryGetValue(name, out role);
 
     public static bool TryParseSeniority(string name, out Seniority seniority)

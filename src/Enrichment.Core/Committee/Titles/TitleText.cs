@@ -37,11 +37,15 @@ internal static class TitleText
             return [];
         }
 
-        var folded = Fold(title);
-        var cut = folded.IndexOf('|', StringComparison.Ordinal);
-        if (cut > 0)
+        if (ScriptGlossary.Applies(title))
         {
-            folded = folded[..cut];
+            title = ScriptGlossary.Translate(title);
+        }
+
+        var folded = Current(Fold(title));
+        if (folded.Length == 0)
+        {
+            return [];
         }
 
         foreach (var marker in EmployerMarkers)
@@ -97,6 +101,89 @@ internal static class TitleText
         }
 
         return [.. tokens];
+    }
+
+    /// <summary>
+    /// The part of a folded headline that names the job held now: the first '|' segment that is not a past job
+    /// ("Ex-Amazon | Product Manager"), cut where a past job starts ("IT Director (ex-IBM)"). A headline that names only
+    /// past jobs ("Former CFO", "Ehemaliger Geschäftsführer") is empty: it says nothing about what the person does now,
+    /// unless it goes on to say ("Previously CTO at Foo, now advisor").
+    /// </summary>
+    internal static string Current(string folded)
+    {
+        string? chosen = null;
+        // Most titles have one segment and no past job: no split, no allocation.
+        foreach (var segment in folded.Contains('|', StringComparison.Ordinal) ? folded.Split('|') : [folded])
+        {
+            if (segment.AsSpan().IndexOfAnyInRange('a', 'z') < 0 && segment.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+            {
+                continue;
+            }
+
+            if (FirstWordAt(segment, FormerLookup, out _) != 0)
+            {
+                chosen = segment;
+                break;
+            }
+
+            chosen ??= segment;
+        }
+
+        if (chosen is null)
+        {
+            return "";
+        }
+
+        var past = FirstWordAt(chosen, FormerLookup, out _);
+        if (past == 0)
+        {
+            var now = FirstWordAt(chosen, NowLookup, out var length);
+            return now > 0 ? chosen[(now + length)..] : "";
+        }
+
+        return past > 0 ? chosen[..past] : chosen;
+    }
+
+    // Words that start a past job. "ex" comes from "ex-CFO" and "(ex-IBM)"; Romance and Polish write it the same way.
+    private static readonly HashSet<string> FormerWords = new(StringComparer.Ordinal)
+    {
+        "ex", "former", "formerly", "previously", "prev", "ehemaliger", "ehemalige", "ehemals", "vormals", "ancien", "ancienne",
+        "anciennement", "voormalig", "voormalige", "byly", "byla", "tidigare",
+    };
+
+    private static readonly HashSet<string> NowWords = new(StringComparer.Ordinal) { "now", "currently", "aktuell", "jetzt", "actuellement", "nu", "teraz" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FormerLookup = FormerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NowLookup = NowWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Where the first whole word of the set starts in the text, or -1; 0 also when only separators come before it.</summary>
+    private static int FirstWordAt(string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words, out int length)
+    {
+        var start = -1;
+        var seenWord = false;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsAsciiLetterOrDigit(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (words.Contains(text.AsSpan(start, i - start)))
+                {
+                    length = i - start;
+                    return seenWord ? start : 0;
+                }
+
+                seenWord = true;
+                start = -1;
+            }
+        }
+
+        length = 0;
+        return -1;
     }
 
     /// <summary>Lowercase ASCII with accents folded; anything else becomes a space.</summary>

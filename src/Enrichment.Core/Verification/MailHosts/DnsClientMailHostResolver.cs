@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
@@ -7,7 +8,9 @@ namespace Enrichment.Verification.MailHosts;
 /// <summary>
 /// Mail hosts through DnsClient's <see cref="LookupClient"/>: nameservers from configuration or resolv.conf (tried in
 /// that order, not at random), TCP fallback on truncation, DnsClient's TTL cache (capped at an hour), DNS errors as
-/// values. One instance is shared by every concurrent verification.
+/// values. One instance is shared by every concurrent verification: concurrent lookups of one domain share one set of
+/// queries, and NXDOMAIN / no-mail-host answers are remembered for their negative TTL (RFC 2308, capped), which
+/// DnsClient's cache does not do.
 /// </summary>
 public sealed class DnsClientMailHostResolver : IMailHostResolver
 {
@@ -15,8 +18,12 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
     private const int MaxCnameHops = 8;
 
     private readonly LookupClient _client;
+    private readonly MailHostResolverOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Lazy<Task<MailHostLookup>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (MailHostLookup Lookup, DateTimeOffset Until)> _negative = new(StringComparer.Ordinal);
 
-    public DnsClientMailHostResolver(MailHostResolverOptions options)
+    public DnsClientMailHostResolver(MailHostResolverOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Nameservers is null || options.Nameservers.Any(endpoint => endpoint is null))
@@ -34,6 +41,11 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             throw new ArgumentException("MailHostResolverOptions.Retries must be between 0 and 10.", nameof(options));
         }
 
+        if (options.MaxNegativeTtl < TimeSpan.Zero || options.MaxNegativeEntries < 0)
+        {
+            throw new ArgumentException("MailHostResolverOptions.MaxNegativeTtl and MaxNegativeEntries must not be negative.", nameof(options));
+        }
+
         if (options.Nameservers.Count == 0 && string.IsNullOrWhiteSpace(options.ResolvConfPath))
         {
             throw new ArgumentException("MailHostResolverOptions.ResolvConfPath must be set when Nameservers is empty.", nameof(options));
@@ -47,6 +59,8 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         }
 
         Nameservers = endpoints;
+        _options = options;
+        _time = time ?? TimeProvider.System;
         _client = new LookupClient(new LookupClientOptions([.. endpoints.Select(e => new NameServer(e))])
         {
             Timeout = options.QueryTimeout,
@@ -67,10 +81,87 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
 
     public async Task<MailHostLookup> ResolveAsync(string domain, CancellationToken cancellationToken)
     {
-        var mx = await LookupMxAsync(domain, cancellationToken);
-        var targets = await Task.WhenAll(mx.Hosts.Select(h => LookupHostAsync(h.Exchange, cancellationToken)));
-        return MailHostRules.Combine(mx, targets);
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        var key = Normalize(domain);
+        if (_negative.TryGetValue(key, out var remembered))
+        {
+            if (_time.GetUtcNow() < remembered.Until)
+            {
+                return remembered.Lookup;
+            }
+
+            _negative.TryRemove(new KeyValuePair<string, (MailHostLookup, DateTimeOffset)>(key, remembered));
+        }
+
+        // Concurrent lookups of one domain (its batches, the finder's guesses) share one set of queries. The shared
+        // lookup is not tied to any one caller's token (each query has its own timeout): a caller that gives up
+        // stops waiting without failing the others.
+        var mine = new Lazy<Task<MailHostLookup>>(() => ResolveSharedAsync(key));
+        var shared = _inFlight.GetOrAdd(key, mine);
+        if (ReferenceEquals(shared, mine))
+        {
+            // Only the entry's creator takes it out again, and only its own entry.
+            _ = mine.Value.ContinueWith(
+                _ => _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<MailHostLookup>>>(key, mine)),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        return await shared.Value.WaitAsync(cancellationToken);
     }
+
+    private async Task<MailHostLookup> ResolveSharedAsync(string domain)
+    {
+        var mx = await LookupMxAsync(domain, CancellationToken.None);
+        var targets = await Task.WhenAll(mx.Hosts.Select(h => LookupHostAsync(h.Exchange, CancellationToken.None)));
+        var lookup = MailHostRules.Combine(mx, targets);
+        Remember(lookup, mx.NegativeTtl);
+        return lookup;
+    }
+
+    /// <summary>Keeps NXDOMAIN and no-mail-host answers for their negative TTL, capped (RFC 2308 §5).</summary>
+    private void Remember(MailHostLookup lookup, TimeSpan? negativeTtl)
+    {
+        if (!_options.UseCache || lookup.Outcome is not (MxOutcome.NoDomain or MxOutcome.NoMailHost) || negativeTtl is not { } ttl)
+        {
+            return;
+        }
+
+        var keep = ttl < _options.MaxNegativeTtl ? ttl : _options.MaxNegativeTtl;
+        if (keep <= TimeSpan.Zero || _options.MaxNegativeEntries == 0)
+        {
+            return;
+        }
+
+        if (_negative.Count >= _options.MaxNegativeEntries)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var (name, entry) in _negative)
+            {
+                if (entry.Until <= now)
+                {
+                    _negative.TryRemove(name, out _);
+                }
+            }
+
+            if (_negative.Count >= _options.MaxNegativeEntries)
+            {
+                _negative.Clear(); // a flood of dead domains: start over rather than grow
+            }
+        }
+
+        _negative[lookup.Domain] = (lookup, _time.GetUtcNow() + keep);
+    }
+
+    /// <summary>RFC 2308 §5: a negative answer lives for min(SOA TTL, SOA MINIMUM); without an SOA it is not cached.</summary>
+    private static TimeSpan? NegativeTtl(IDnsQueryResponse response)
+    {
+        var soa = response.Authorities.SoaRecords().FirstOrDefault();
+        return soa is null ? null : TimeSpan.FromSeconds(Math.Min((long)soa.InitialTimeToLive, soa.Minimum));
+    }
+
+    private static TimeSpan? Shorter(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x < y ? x : y) : null;
 
     /// <summary>Where mail for <paramref name="domain"/> (ASCII or punycode) is delivered, before the targets' addresses.</summary>
     public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken = default)
@@ -132,7 +223,7 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
 
         if (mx.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
         {
-            return new MxLookup(name, MxOutcome.NoDomain, []);
+            return new MxLookup(name, MxOutcome.NoDomain, [], NegativeTtl: NegativeTtl(mx));
         }
 
         if (mx.HasError)
@@ -147,6 +238,7 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
         }
 
         // RFC 5321 §5.1: without MX records the domain itself is the mail host if it has an address record.
+        var negativeTtl = NegativeTtl(mx);
         foreach (var type in new[] { QueryType.A, QueryType.AAAA })
         {
             var (address, addressError) = await QueryAsync(name, type, cancellationToken);
@@ -157,16 +249,18 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
 
             if (address.Header.ResponseCode == DnsHeaderResponseCode.NotExistentDomain)
             {
-                return new MxLookup(name, MxOutcome.NoMailHost, []);
+                return new MxLookup(name, MxOutcome.NoMailHost, [], NegativeTtl: Shorter(negativeTtl, NegativeTtl(address)));
             }
 
             if (address.Answers.AddressRecords().Any())
             {
                 return new MxLookup(name, MxOutcome.ImplicitMx, [new MxRecord(0, name)]);
             }
+
+            negativeTtl = Shorter(negativeTtl, NegativeTtl(address));
         }
 
-        return new MxLookup(name, MxOutcome.NoMailHost, []);
+        return new MxLookup(name, MxOutcome.NoMailHost, [], NegativeTtl: negativeTtl);
     }
 
     public async Task<HostLookup> LookupHostAsync(string host, CancellationToken cancellationToken)
@@ -178,8 +272,12 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             return new HostLookup([], "invalid host name");
         }
 
+        // A and AAAA at once (one round trip, not two; RFC 8305 asks the same of connecting clients).
+        var asking4 = QueryAsync(name, QueryType.A, cancellationToken);
+        var asking6 = QueryAsync(name, QueryType.AAAA, cancellationToken);
+        var (v4, v4Error) = await asking4;
+        var (v6, v6Error) = await asking6;
         var addresses = new List<IPAddress>();
-        var (v4, v4Error) = await QueryAsync(name, QueryType.A, cancellationToken);
         addresses.AddRange(v4?.Answers.ARecords().Select(r => r.Address) ?? []);
 
         // RFC 8020: NXDOMAIN means nothing exists at that name, AAAA included.
@@ -188,7 +286,6 @@ public sealed class DnsClientMailHostResolver : IMailHostResolver
             return new HostLookup(addresses, null);
         }
 
-        var (v6, v6Error) = await QueryAsync(name, QueryType.AAAA, cancellationToken);
         addresses.AddRange(v6?.Answers.AaaaRecords().Select(r => r.Address) ?? []);
         var v4Failed = v4 is null || v4.HasError;
         var v6Failed = v6 is null || (v6.HasError && v6.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain);

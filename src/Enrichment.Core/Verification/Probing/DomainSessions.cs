@@ -97,14 +97,9 @@ internal sealed class DomainSessions(
             {
                 for (var transaction = 0; queue.Count > 0 && transaction < options.MaxTransactionsPerSession && session.IsConnected; transaction++)
                 {
-                    var mail = await session.MailFromAsync(cancellationToken);
-                    if (!mail.IsPositive)
-                    {
-                        // MAIL FROM refused: a verdict on our sender, not on any recipient.
-                        RecordAll(new RecipientProbe(mail.IsTransient ? SmtpFinding.Greylisted : SmtpFinding.PolicyBlock, mail, host, session.Tls, catchAll, "MAIL FROM refused"), mail.IsTransient);
-                        break;
-                    }
-
+                    // MAIL FROM goes with the transaction's first RCPT group (and the RSET ending the previous
+                    // transaction before it): one round trip with PIPELINING (RFC 2920 §3.1).
+                    var started = false;
                     var reconnect = false;
                     var sent = 0;
                     var asked = 0; // queued recipients asked in this transaction: at least one, whatever the cap
@@ -119,9 +114,13 @@ internal sealed class DomainSessions(
 
                         // The batch: the random recipient first (once), then queued recipients (one per person when they
                         // are alternatives), within the transaction cap and what is left of the rejection budget.
-                        // The random recipient goes alone: on a catch-all domain its answer makes every other RCPT moot.
+                        // The random recipient leads the first group: on a catch-all domain its answer makes the others
+                        // moot (they are recorded as catch-all), elsewhere the group saves a round trip per domain.
+                        // Guesses (alternatives) wait for it: on a catch-all domain most of them would be wasted RCPTs.
                         var probing = !catchAllAsked;
-                        var room = probing ? 0 : Math.Max(1, Math.Min(cap - sent, options.MaxRejectionsPerSession - rejections));
+                        var room = probing
+                            ? (alternatives ? 0 : Math.Max(0, Math.Min(cap - sent - 1, options.MaxRejectionsPerSession - rejections - 1)))
+                            : Math.Max(1, Math.Min(cap - sent, options.MaxRejectionsPerSession - rejections));
                         var batch = new List<Item>();
                         var groupsInBatch = new HashSet<long>();
                         queue.RemoveAll(i => acceptedGroups.Contains(i.Group));
@@ -150,9 +149,52 @@ internal sealed class DomainSessions(
                         }
 
                         commands.AddRange(batch.Select(b => b.Address));
-                        inFlight = batch.Count > 0 ? batch[0] : null;
-                        var replies = await session.RcptToAsync(commands, cancellationToken);
-                        inFlight = null;
+                        IReadOnlyList<SmtpReply> replies;
+                        if (!started)
+                        {
+                            // A failure before MAIL FROM is answered blames no recipient.
+                            var opened = await session.TransactionAsync(commands, reset: transaction > 0, cancellationToken);
+                            started = true;
+                            if (!opened.Started)
+                            {
+                                if (transaction == 0 && opened.Mail is { } mail && !mail.IsPositive)
+                                {
+                                    // MAIL FROM refused in a fresh session: a verdict on our sender, not on any recipient.
+                                    RecordAll(new RecipientProbe(mail.IsTransient ? SmtpFinding.Greylisted : SmtpFinding.PolicyBlock, mail, host, session.Tls, catchAll, "MAIL FROM refused"), mail.IsTransient);
+                                }
+                                else
+                                {
+                                    // Refused after a RSET (some servers punish DATA-less transactions) or cut short:
+                                    // carry on in a new session, whose first transaction decides.
+                                    closing = opened.Reset is { Code: 421 } ? opened.Reset : opened.Mail is { Code: 421 } ? opened.Mail : closing;
+                                    reconnect = true;
+                                }
+
+                                break;
+                            }
+
+                            replies = opened.Recipients;
+                            if (replies.Count == 0 && session.Failure is { } broken)
+                            {
+                                // MAIL FROM was answered, then the first RCPT's reply broke the session: that recipient
+                                // is not asked again (the same server would break again).
+                                if (!probing && batch.Count > 0)
+                                {
+                                    queue.Remove(batch[0]);
+                                    Record(batch[0], new RecipientProbe(broken is TimeoutException ? SmtpFinding.Timeout : SmtpFinding.ProtocolError, null, host, session.Tls, null, broken.Message));
+                                }
+
+                                reconnect = true;
+                                break;
+                            }
+                        }
+                        else
+                        {
+                            inFlight = batch.Count > 0 ? batch[0] : null;
+                            replies = await session.RcptToAsync(commands, cancellationToken);
+                            inFlight = null;
+                        }
+
                         VerificationMetrics.Recipients.Add(replies.Count);
                         if (replies.Count == 0)
                         {
@@ -187,9 +229,8 @@ internal sealed class DomainSessions(
                             {
                                 closing = catchAllReply.Code == 421 ? catchAllReply : closing;
                                 reconnect = true;
+                                continue;
                             }
-
-                            continue;
                         }
 
                         var answered = 0;
@@ -257,12 +298,6 @@ internal sealed class DomainSessions(
                     }
 
                     if (reconnect || queue.Count == 0 || !session.IsConnected)
-                    {
-                        break;
-                    }
-
-                    var reset = await session.ResetAsync(cancellationToken);
-                    if (!reset.IsPositive)
                     {
                         break;
                     }

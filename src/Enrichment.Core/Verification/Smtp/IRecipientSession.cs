@@ -31,7 +31,19 @@ public interface IRecipientSession : IAsyncDisposable
     /// </summary>
     Exception? Failure { get; }
 
+    /// <summary>The server's greeting (220 …, or the refusal 421/554), as sent; null when none was read.</summary>
+    SmtpReply? Greeting { get; }
+
     Task<SmtpReply> MailFromAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a transaction and asks about the first <paramref name="recipients"/>: RSET (when
+    /// <paramref name="reset"/>), MAIL FROM and the RCPTs go in one write when the server offers PIPELINING (RFC 2920:
+    /// one round trip instead of two or three), one at a time otherwise, stopping at a refused RSET or MAIL FROM.
+    /// Throws when the transport fails before any reply; after one, the replies so far come back with
+    /// <see cref="Failure"/> set.
+    /// </summary>
+    Task<TransactionReplies> TransactionAsync(IReadOnlyList<string> recipients, bool reset, CancellationToken cancellationToken);
 
     /// <summary>
     /// Asks about <paramref name="recipients"/> in order (pipelined when the server offers PIPELINING) and returns one

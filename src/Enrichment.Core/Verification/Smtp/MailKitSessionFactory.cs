@@ -103,6 +103,7 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
         }
 
         public SmtpReply Opening { get; private set; } = new(0, null, "");
+        public SmtpReply? Greeting => _transcript.Greeting;
         public bool IsConnected => _connected && _client.IsConnected;
         public bool Tls { get; private set; }
         public bool TlsFailed { get; private set; }
@@ -133,7 +134,8 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
                     _transcript.Note($"TLS {_client.SslProtocol} {_client.SslCipherSuite}");
                 }
 
-                Opening = new SmtpReply(250, null, "");
+                // The reply that ended the opening as the server sent it: the last EHLO (or HELO) 250.
+                Opening = _transcript.LastReply ?? new SmtpReply(250, null, "");
             }
             catch (SmtpCommandException ex) when (useTls && string.Equals(_transcript.LastCommand, "STARTTLS", StringComparison.OrdinalIgnoreCase))
             {
@@ -162,7 +164,29 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
         public async Task<SmtpReply> MailFromAsync(CancellationToken cancellationToken) =>
             await CommandAsync("MAIL", $"MAIL FROM:<{_options.MailFrom}>", cancellationToken);
 
-        public async Task<IReadOnlyList<SmtpReply>> RcptToAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<SmtpReply>> RcptToAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken) =>
+            await ExchangeAsync(RcptCommands(recipients), prelude: 0, cancellationToken);
+
+        public async Task<TransactionReplies> TransactionAsync(IReadOnlyList<string> recipients, bool reset, CancellationToken cancellationToken)
+        {
+            var rcpts = RcptCommands(recipients);
+            var commands = new List<string>(rcpts.Count + 2);
+            if (reset)
+            {
+                commands.Add("RSET");
+            }
+
+            commands.Add($"MAIL FROM:<{_options.MailFrom}>");
+            var prelude = commands.Count;
+            commands.AddRange(rcpts);
+            var replies = await ExchangeAsync(commands, prelude, cancellationToken);
+            var resetReply = reset && replies.Count > 0 ? replies[0] : null;
+            var mail = replies.Count >= prelude ? replies[prelude - 1] : null;
+            var started = (resetReply is null || resetReply.IsPositive) && mail is { IsPositive: true };
+            return new TransactionReplies(resetReply, mail, started ? [.. replies.Skip(prelude)] : []);
+        }
+
+        private static List<string> RcptCommands(IReadOnlyList<string> recipients)
         {
             ArgumentNullException.ThrowIfNull(recipients);
             foreach (var recipient in recipients)
@@ -170,14 +194,24 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
                 SmtpArgument.Validate(recipient, allowEmpty: false, nameof(recipients));
             }
 
-            var commands = recipients.Select(r => $"RCPT TO:<{r}>").ToList();
+            return [.. recipients.Select(r => $"RCPT TO:<{r}>")];
+        }
+
+        /// <summary>
+        /// Sends <paramref name="commands"/> — pipelined in one write when the server offers PIPELINING — and reads
+        /// their replies in order. The first <paramref name="prelude"/> commands (RSET, MAIL FROM) must succeed for the
+        /// rest to mean anything: sent one at a time, the group stops at a refused one; pipelined, every reply is
+        /// still read so the stream stays in step.
+        /// </summary>
+        private async Task<List<SmtpReply>> ExchangeAsync(List<string> commands, int prelude, CancellationToken cancellationToken)
+        {
             var replies = new List<SmtpReply>(commands.Count);
             var pipelined = _options.UsePipelining && _client.Capabilities.HasFlag(SmtpCapabilities.Pipelining) && commands.Count > 1;
             if (pipelined)
             {
                 // One write for the group, then each reply under its own timeout.
                 await StepAsync(
-                    "RCPT",
+                    Verb(commands[0]),
                     _options.CommandTimeout,
                     async token =>
                     {
@@ -191,21 +225,22 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
             {
                 if (!pipelined && replies.Count > 0 && TimeLeft < _options.CommandTimeout)
                 {
-                    break; // the session budget could cut this RCPT short and blame the recipient: ask it in a new session
+                    break; // the session budget could cut this command short and blame the recipient: ask it in a new session
                 }
 
                 try
                 {
+                    var step = Verb(command);
                     var reply = pipelined
-                        ? ToReply(await StepAsync("RCPT", _options.CommandTimeout, _client.ReadReplyAsync, cancellationToken))
-                        : await CommandAsync("RCPT", command, cancellationToken);
+                        ? ToReply(await StepAsync(step, _options.CommandTimeout, _client.ReadReplyAsync, cancellationToken))
+                        : await CommandAsync(step, command, cancellationToken);
                     replies.Add(reply);
                     if (reply.Code == 421)
                     {
                         _connected = false; // MailKit leaves a 421 "connected"; the server is closing (RFC 5321 §3.8)
                     }
 
-                    if (!IsConnected)
+                    if (!IsConnected || (!pipelined && replies.Count <= prelude && !reply.IsPositive))
                     {
                         break;
                     }
@@ -226,6 +261,8 @@ public sealed class MailKitSessionFactory : IRecipientSessionFactory
 
             return replies;
         }
+
+        private static string Verb(string command) => command.Length >= 4 ? command[..4].ToUpperInvariant() : command;
 
         public Task<SmtpReply> ResetAsync(CancellationToken cancellationToken) => CommandAsync("RSET", "RSET", cancellationToken);
 

@@ -148,4 +148,59 @@ public class FillPlannerTests
         Assert.All(plan.Roles, r => Assert.Empty(r.Picks));
         Assert.Equal(0, plan.Potential.Completeness);
     }
+
+    [Fact]
+    public void Plan_PicksFreshCandidatesBeforeThoseSetAside_AndFillRoundsWorksOnThem()
+    {
+        var people = new[]
+        {
+            new DomainPerson("Ada Admin", "IT Manager"),
+            new DomainPerson("Ben Backend", "Software Engineer"),
+            new DomainPerson("Cy Cloud", "Cloud Engineer"),
+            new DomainPerson("Dee Data", "Data Engineer"),
+        };
+
+        var first = FillPlanner.Plan(Default, people);
+        var evaluators = Role(first, CommitteeRole.TechnicalEvaluator);
+        Assert.Equal("Ada Admin", evaluators.Picks[0].Person.Name);
+        var tried = evaluators.Picks.Select(p => FillPlanner.KeyOf(p.Person.Name)).ToHashSet();
+
+        // Round one found no address for either pick: set aside, the next plan picks the two not yet tried.
+        var second = FillPlanner.Plan(Default, people, tried);
+        var next = FillRounds.NextWork(second, tried, round: 1);
+        Assert.Equal(
+            people.Select(p => p.Name).Except(evaluators.Picks.Select(p => p.Person.Name)).Order().ToArray(),
+            next.Select(p => p.Person.Name).Order().ToArray());
+        Assert.All(next, p => Assert.Equal(MemberAction.FindAddress, p.Action));
+
+        // Bounded: after the last round, no more work whatever is left short.
+        Assert.Empty(FillRounds.NextWork(second, tried, round: FillRounds.MaxRounds));
+        // Everyone tried: nothing new to work on.
+        var everyone = people.Select(p => FillPlanner.KeyOf(p.Name)).ToHashSet();
+        Assert.Empty(FillRounds.NextWork(FillPlanner.Plan(Default, people, everyone), everyone, round: 1));
+        // Set-aside people still fill the role when nobody else is left, so the committee shows who is missing an address.
+        Assert.Equal(2, Role(FillPlanner.Plan(Default, people, everyone), CommitteeRole.TechnicalEvaluator).Picks.Count);
+    }
+
+    [Fact]
+    public void FillRounds_StopsWhenEveryRoleIsReachable()
+    {
+        var plan = FillPlanner.Plan(Default, [Verified("Carl Ceo", "CEO")]);
+
+        Assert.Empty(FillRounds.NextWork(plan, new HashSet<string>(), round: 1));
+        Assert.Equal("champion 0/2, technical_evaluator 0/2, end_user 0/3, blocker 0/2", FillRounds.ShortRoles(plan));
+    }
+
+    [Fact]
+    public void Plan_UsesTheTemplatesMatrix_ToPickTheRoles()
+    {
+        var matrix = new RoleMatrixOverride([("security", Seniority.CLevel, CommitteeRole.EconomicBuyer)]);
+        var template = Default with { Matrix = matrix };
+
+        var plan = FillPlanner.Plan(template, [Verified("Cleo Ciso", "CISO"), Verified("Carl Ceo", "CEO")]);
+
+        Assert.Equal(2, Role(plan, CommitteeRole.EconomicBuyer).Candidates);
+        Assert.Empty(Role(plan, CommitteeRole.Blocker).Picks);
+        Assert.Single(Role(FillPlanner.Plan(Default, [Verified("Cleo Ciso", "CISO")]), CommitteeRole.Blocker).Picks);
+    }
 }

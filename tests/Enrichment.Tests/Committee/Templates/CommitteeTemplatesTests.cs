@@ -57,6 +57,13 @@ public class CommitteeTemplatesTests
     [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "reachable": { "statuses": ["deliverable"], "risky_reasons": ["catchall"] } } ] }""", "templates[0].reachable.risky_reasons: unknown reason \"catchall\"")]
     [InlineData("""{ "default": "t2", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } } } ] }""", "default: no template has id 't2' (ids: t1)")]
     [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } } }, { "id": "t1", "name": "Two", "roles": { "champion": { "wanted": 1 } } } ] }""", "templates[1].id: 't1' is used by an earlier template")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "securty": { "vp": "economic_buyer" } } } ] }""", "templates[0].matrix.securty: unknown department 'securty' (departments: executive, finance, it, engineering, security,")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "security": { "chief": "economic_buyer" } } } ] }""", "templates[0].matrix.security.chief: unknown seniority 'chief' (seniorities: c_level, vp,")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "security": { "vp": "buyer" } } } ] }""", "templates[0].matrix.security.vp: unknown role \"buyer\" (roles: economic_buyer,")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "security": { "vp": 1 } } } ] }""", "templates[0].matrix.security.vp: unknown role 1")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "hr": { "assistant": "champion" } } } ] }""", "templates[0].matrix.hr.assistant: assistants hold no committee role")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": { "security": "economic_buyer" } } ] }""", "templates[0].matrix.security: must be a non-empty object of seniority → role")]
+    [InlineData("""{ "default": "t1", "templates": [ { "id": "t1", "name": "One", "roles": { "champion": { "wanted": 1 } }, "matrix": [] } ] }""", "templates[0].matrix: must be an object of department → { seniority: role }, got array")]
     [InlineData("""{ "templates": [] }""", "templates: must be a non-empty array")]
     [InlineData("""[1, 2]""", "the file must hold an object")]
     public void Parse_NamesTheFileThePlaceAndTheProblem(string json, string expected)
@@ -93,5 +100,62 @@ public class CommitteeTemplatesTests
         var ex = Assert.Throws<CommitteeTemplateException>(() => CommitteeTemplates.Load("/nonexistent/committee-templates.json"));
 
         Assert.StartsWith("/nonexistent/committee-templates.json: cannot read", ex.Message, StringComparison.Ordinal);
+    }
+
+    private const string SecurityProduct = """
+        {
+          "default": "sec",
+          "templates": [
+            {
+              "id": "sec", "name": "Security product",
+              "roles": { "economic_buyer": { "wanted": 1 }, "champion": { "wanted": 1 }, "blocker": { "wanted": 1 } },
+              "matrix": {
+                "security": { "c_level": "economic_buyer", "vp": "economic_buyer", "director": "champion", "manager": "champion" },
+                "security_governance": { "manager": "champion" },
+                "legal": { "ic": "none" }
+              }
+            }
+          ]
+        }
+        """;
+
+    [Theory]
+    [InlineData("CISO", "economic_buyer")]                  // matrix: blocker; the template: the buyer
+    [InlineData("Director of Security Operations", "champion")] // matrix: technical_evaluator
+    [InlineData("GRC Manager", "champion")]                 // security governance has its own rows
+    [InlineData("GRC Analyst", "blocker")]                  // a cell the template leaves alone
+    [InlineData("Security Engineer", "technical_evaluator")]
+    [InlineData("Paralegal", "none")]
+    [InlineData("Legal Counsel", "none")]
+    [InlineData("Head of Legal", "blocker")]
+    [InlineData("Executive Assistant to the CISO", "none")] // assistants never hold a role
+    [InlineData("Security Intern", "none")]
+    [InlineData("VP Marketing", "economic_buyer")]
+    public void Matrix_OverridesTheRoleMatrix_ForTheCellsItNames(string title, string expected)
+    {
+        var template = CommitteeTemplates.Parse(SecurityProduct, "t.json").Default;
+
+        Assert.Equal(expected, template.RoleOf(TitleClassifier.Classify(title)).Name());
+    }
+
+    [Fact]
+    public void Matrix_IsAbsent_WhenTheTemplateNamesNone_AndRolesFollowCommitteeMd()
+    {
+        var template = CommitteeTemplates.Parse(Valid, "t.json").Default;
+
+        Assert.Null(template.Matrix);
+        Assert.Equal(CommitteeRole.Blocker, template.RoleOf(TitleClassifier.Classify("CISO")));
+    }
+
+    [Fact]
+    public void Load_ReadsTheShippedSecurityProductTemplate_WhereSecurityBuys()
+    {
+        var templates = CommitteeTemplates.Load(Path.Combine(AppContext.BaseDirectory, "config", CommitteeTemplates.FileName));
+        var security = templates.Find("security-product")!;
+
+        Assert.Equal(CommitteeRole.EconomicBuyer, security.RoleOf(TitleClassifier.Classify("CISO")));
+        Assert.Equal(CommitteeRole.Champion, security.RoleOf(TitleClassifier.Classify("GRC Manager")));
+        Assert.Equal(CommitteeRole.Blocker, security.RoleOf(TitleClassifier.Classify("Procurement Manager")));
+        Assert.Equal(CommitteeRole.Blocker, templates.Default.RoleOf(TitleClassifier.Classify("CISO")));
     }
 }

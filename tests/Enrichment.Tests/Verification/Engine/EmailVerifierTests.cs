@@ -46,7 +46,7 @@ public class EmailVerifierTests
             Assert.Contains(Reasons.CatchAll, r.Reasons);
             Assert.True(r.CatchAll);
         });
-        Assert.Equal(1, h.Smtp.RcptCount);        // only the random recipient, once
+        Assert.Equal(4, h.Smtp.RcptCount);        // the random recipient leads the first group (one round trip), once
         Assert.Equal(1, h.Smtp.ConnectionCount);  // the cached verdict needs no second session
     }
 
@@ -128,6 +128,13 @@ public class EmailVerifierTests
     [InlineData("553 5.1.3 Bad recipient address syntax", VerificationStatus.Undeliverable, Reasons.MailboxNotFound)]
     [InlineData("550 No such user here", VerificationStatus.Undeliverable, Reasons.MailboxNotFound)]
     [InlineData("550 Rejected", VerificationStatus.Unknown, Reasons.Rejected)]
+    [InlineData("550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n550-5.1.1 double-checking the recipient's email address for typos or\r\n550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser", VerificationStatus.Undeliverable, Reasons.MailboxNotFound)]
+    [InlineData("550-Verification failed for <target@replies.test>\r\n550-Unrouteable address\r\n550 Sender verify failed", VerificationStatus.Unknown, Reasons.PolicyBlock)]
+    [InlineData("450 4.2.1 Mailbox busy, try again later", VerificationStatus.Unknown, Reasons.Greylisted)]
+    [InlineData("552 Mailbox full", VerificationStatus.Risky, Reasons.FullInbox)]
+    [InlineData("550 5.7.1 Recipient address rejected: user unknown in policy", VerificationStatus.Unknown, Reasons.PolicyBlock)]
+    [InlineData("550 5.7.606 Access denied, banned sending IP [192.0.2.1]", VerificationStatus.Unknown, Reasons.PolicyBlock)]
+    [InlineData("503 5.5.1 Error: need MAIL command", VerificationStatus.Unknown, Reasons.Rejected)]
     public async Task Verify_ClassifiesRecipientReply(string reply, VerificationStatus status, string reason)
     {
         // The random catch-all recipient is rejected as unknown; the real one gets the reply under test.
@@ -463,5 +470,79 @@ public class EmailVerifierTests
         Assert.Equal(VerificationStatus.Undeliverable, results[1].Status);
         Assert.Contains("no MX target has an address (mx.empty.test)", results[1].Detail, StringComparison.Ordinal);
         Assert.Equal(0, h.Smtp.ConnectionCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_PipelinesMailFromWithTheFirstRcpts_WhenTheServerOffersPipelining()
+    {
+        // MAIL FROM is answered only once a RCPT arrives: an engine that waited for it would time out.
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { HoldMailReply = true, RcptReply = FakeSmtpScripts.Mailboxes("alice@pipe.test") },
+            domains: "pipe.test");
+
+        var results = await h.Verifier.VerifyAsync(["alice@pipe.test", "nobody@pipe.test"]);
+
+        Assert.Equal(VerificationStatus.Deliverable, Single(results, "alice@pipe.test").Status);
+        Assert.Equal(VerificationStatus.Undeliverable, Single(results, "nobody@pipe.test").Status);
+        Assert.Equal(1, h.Smtp.ConnectionCount);
+        Assert.Equal(0, h.Smtp.DataCommandCount);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [InlineData("550 5.7.1 Too many transactions without DATA")]
+    [InlineData("421 4.7.0 Too many transactions without DATA, closing")]
+    [InlineData("503 5.5.1 Error: nested MAIL command")]
+    public async Task Verify_CarriesOnInANewSession_WhenTheServerRefusesMailFromAfterARset(string refusal)
+    {
+        // Two recipients per transaction force a second transaction (RSET, MAIL FROM) in the session.
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { MailReplyAfterRset = refusal, MaxRecipientsPerTransaction = 2, RcptReply = FakeSmtpScripts.Mailboxes("a@rset.test", "b@rset.test", "c@rset.test") },
+            new VerificationOptions { RetrySchedule = [], MaxRecipientsPerTransaction = 2 },
+            domains: "rset.test");
+
+        var results = await h.Verifier.VerifyAsync(["a@rset.test", "b@rset.test", "c@rset.test", "x@rset.test", "y@rset.test"]);
+
+        foreach (var deliverable in new[] { "a@rset.test", "b@rset.test", "c@rset.test" })
+        {
+            Assert.Equal(VerificationStatus.Deliverable, Single(results, deliverable).Status);
+        }
+
+        Assert.Equal(VerificationStatus.Undeliverable, Single(results, "x@rset.test").Status);
+        Assert.Equal(VerificationStatus.Undeliverable, Single(results, "y@rset.test").Status);
+        Assert.True(h.Smtp.ConnectionCount > 1);
+        Assert.Contains("RSET", h.Smtp.ReceivedCommands);
+        Assert.Equal(0, h.Smtp.DataCommandCount);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Verify_IsUnknownNotUndeliverable_WhenTheServerRequiresTlsThatCannotBeNegotiated()
+    {
+        await using var h = EngineHarness.Start(
+            new FakeSmtpOptions { OfferStartTls = true, BreakTlsHandshake = true, MailReply = "530 5.7.0 Must issue a STARTTLS command first" },
+            domains: "tlsonly.test");
+
+        var results = await h.Verifier.VerifyAsync(["alice@tlsonly.test", "bob@tlsonly.test"]);
+
+        Assert.All(results, r =>
+        {
+            Assert.Equal(VerificationStatus.Unknown, r.Status);
+            Assert.Contains(Reasons.PolicyBlock, r.Reasons);
+            Assert.Equal(530, r.SmtpCode);
+        });
+        Assert.Equal(0, h.Smtp.DataCommandCount);
+    }
+
+    [Theory(Timeout = 20_000)]
+    [InlineData("421 4.3.2 Service not available, closing transmission channel", Reasons.Greylisted)]
+    [InlineData("554 5.7.1 Your IP is listed, no SMTP service here", Reasons.PolicyBlock)]
+    public async Task Verify_IsUnknown_WhenTheServerRefusesAtTheGreeting(string greeting, string reason)
+    {
+        await using var h = EngineHarness.Start(new FakeSmtpOptions { Greeting = greeting }, domains: "refuse.test");
+
+        var result = (await h.Verifier.VerifyAsync(["alice@refuse.test"]))[0];
+
+        Assert.Equal(VerificationStatus.Unknown, result.Status);
+        Assert.Contains(reason, result.Reasons);
+        Assert.DoesNotContain(h.Smtp.ReceivedCommands, c => c.StartsWith("RCPT", StringComparison.Ordinal));
     }
 }

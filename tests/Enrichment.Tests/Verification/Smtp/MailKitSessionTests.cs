@@ -43,6 +43,87 @@ public class MailKitSessionTests
     }
 
     [Fact(Timeout = 15_000)]
+    public async Task TransactionAsync_SendsRsetMailFromAndRcpts_InOneRoundTrip_WhenTheServerOffersPipelining()
+    {
+        // The server answers MAIL FROM only once a RCPT is in: a client that waited for that reply would time out.
+        await using var server = FakeSmtpServer.Start(new FakeSmtpOptions
+        {
+            HoldMailReply = true,
+            RcptReply = FakeSmtpScripts.Mailboxes("alice@example.test"),
+        });
+        await using var session = await Open(server);
+
+        var first = await session.TransactionAsync(["alice@example.test", "nobody@example.test"], reset: false, CancellationToken.None);
+        var second = await session.TransactionAsync(["alice@example.test"], reset: true, CancellationToken.None);
+        await session.QuitAsync(CancellationToken.None);
+
+        Assert.True(first.Started);
+        Assert.Null(first.Reset);
+        Assert.Equal(250, first.Mail?.Code);
+        Assert.Equal([250, 550], first.Recipients.Select(r => r.Code));
+        Assert.True(second.Started);
+        Assert.Equal(250, second.Reset?.Code);
+        Assert.Equal([250], second.Recipients.Select(r => r.Code));
+        Assert.Equal(
+            ["EHLO probe.test", "MAIL FROM:<bounce@probe.test>", "RCPT TO:<alice@example.test>", "RCPT TO:<nobody@example.test>",
+             "RSET", "MAIL FROM:<bounce@probe.test>", "RCPT TO:<alice@example.test>", "QUIT"],
+            server.ReceivedCommands);
+        Assert.Equal(0, server.DataCommandCount);
+    }
+
+    [Theory(Timeout = 15_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TransactionAsync_GivesNoRecipientReplies_WhenMailFromIsRefused(bool pipelining)
+    {
+        await using var server = FakeSmtpServer.Start(new FakeSmtpOptions
+        {
+            OfferPipelining = pipelining,
+            MailReply = "530 5.7.0 Must issue a STARTTLS command first",
+        });
+        await using var session = await Open(server);
+
+        var opened = await session.TransactionAsync(["alice@example.test", "bob@example.test"], reset: false, CancellationToken.None);
+
+        Assert.False(opened.Started);
+        Assert.Equal(530, opened.Mail?.Code);
+        Assert.Equal(new EnhancedStatus(5, 7, 0), opened.Mail?.Enhanced);
+        Assert.Empty(opened.Recipients);
+        Assert.True(session.IsConnected); // pipelined, the 503s to the RCPTs were read: the stream is still in step
+        Assert.Equal(pipelining ? 2 : 0, server.ReceivedCommands.Count(c => c.StartsWith("RCPT", StringComparison.Ordinal)));
+        await session.QuitAsync(CancellationToken.None);
+        Assert.Equal("QUIT", server.ReceivedCommands[^1]);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task TransactionAsync_ReportsTheRefusedMailFrom_WhenTheServerPunishesARset()
+    {
+        await using var server = FakeSmtpServer.Start(new FakeSmtpOptions { MailReplyAfterRset = "421 4.7.0 Too many transactions without DATA, closing" });
+        await using var session = await Open(server);
+
+        await session.TransactionAsync(["alice@example.test"], reset: false, CancellationToken.None);
+        var second = await session.TransactionAsync(["bob@example.test"], reset: true, CancellationToken.None);
+
+        Assert.False(second.Started);
+        Assert.Equal(250, second.Reset?.Code);
+        Assert.Equal(421, second.Mail?.Code);
+        Assert.Empty(second.Recipients);
+        Assert.False(session.IsConnected);
+    }
+
+    [Fact(Timeout = 15_000)]
+    public async Task Open_KeepsTheServersGreeting_AndTheEhloReplyThatEndedTheOpening()
+    {
+        await using var server = FakeSmtpServer.Start(new FakeSmtpOptions { Greeting = "220-mx.example.test ESMTP Postfix (Debian/GNU)\r\n220 No UCE" });
+        await using var session = await Open(server);
+
+        Assert.Equal(220, session.Greeting?.Code);
+        Assert.Equal("mx.example.test ESMTP Postfix (Debian/GNU)\nNo UCE", session.Greeting?.Text);
+        Assert.Equal(250, session.Opening.Code);
+        Assert.Contains("PIPELINING", session.Opening.Text, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 15_000)]
     public async Task RcptToAsync_AsksOneAtATime_WhenPipeliningIsNotOffered()
     {
         await using var server = FakeSmtpServer.Start(new FakeSmtpOptions
@@ -82,6 +163,8 @@ public class MailKitSessionTests
         Assert.True(session.IsConnected);
         Assert.True(session.Tls);
         Assert.Contains(session.Transcript, line => line.StartsWith("* TLS", StringComparison.Ordinal));
+        Assert.Equal(250, session.Opening.Code);
+        Assert.DoesNotContain("STARTTLS", session.Opening.Text, StringComparison.Ordinal); // the EHLO after the handshake
         Assert.Equal(2, server.ReceivedCommands.Count(c => c.StartsWith("EHLO", StringComparison.Ordinal)));
     }
 
@@ -126,6 +209,7 @@ public class MailKitSessionTests
         await using var session = await Open(server);
 
         Assert.Equal(code, session.Opening.Code);
+        Assert.Equal(code, session.Greeting?.Code);
         Assert.False(session.IsConnected);
         Assert.DoesNotContain(server.ReceivedCommands, c => c.StartsWith("MAIL", StringComparison.Ordinal));
     }
