@@ -111,14 +111,6 @@ public sealed class ServiceProcess : IAsyncDisposable
                 // not listening yet, or listening but too slow to answer within the attempt's timeout (a loaded
                 // machine starting the process): ask again until the deadline
             }
-            catch (TaskCanceledException)
-            {
-                // listening but slow to answer (a loaded machine): one probe timed out, the deadline has not
-            }
-            catch (TaskCanceledException)
-            {
-                // listening, but the first request (start-up, JIT on a loaded machine) took longer than 5 s: ask again
-            }
 
             await Task.Delay(200);
         }

@@ -29,13 +29,14 @@ public static class AccountImport
         var form = await http.Request.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { } file)
             return Bad("The form has no field \"file\".");
-        var (imported, error) = await ImportAsync(file, importer, store, templates, ct);
+        var (imported, error) = await ImportAsync(file, importer, store, templates, http.Key().Id, ct);
         return imported is not null ? TypedResults.Ok(imported) : Bad(error!);
     }
 
     /// <summary>Reads and stores the accounts of <paramref name="file"/> (the API and the dashboard's upload), or says why the file cannot be read.</summary>
+    /// <param name="apiKeyId">The key the accounts belong to (the API's caller); null for the dashboard's shared accounts.</param>
     public static async Task<(Imported? Imported, string? Error)> ImportAsync(IFormFile file, ListImporter importer, AccountStore store,
-        CommitteeTemplateSource templates, CancellationToken ct)
+        CommitteeTemplateSource templates, long? apiKeyId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(importer);
@@ -82,7 +83,7 @@ public static class AccountImport
                     continue;
                 }
 
-                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId, http.Key().Id));
+                accounts.Add(new NewAccount(domain, record.Contact?.Company ?? Field(record, company), Field(record, tier), templateId, apiKeyId));
             }
         }
         catch (ImportException e)

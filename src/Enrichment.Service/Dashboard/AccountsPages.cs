@@ -122,7 +122,7 @@ public static class AccountsPages
         var form = await http.Request.ReadFormAsync(ct);
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return await ListPageAsync(null, null, null, null, "No file was chosen, or the file is empty.", layout, store, templates, ct, StatusCodes.Status400BadRequest);
-        var (imported, error) = await AccountImport.ImportAsync(file, importer, store, templates, ct);
+        var (imported, error) = await AccountImport.ImportAsync(file, importer, store, templates, apiKeyId: null, ct);
         if (imported is null)
             return await ListPageAsync(null, null, null, null, $"This file cannot be imported. {error}", layout, store, templates, ct, StatusCodes.Status400BadRequest);
         var message = $"{Path.GetFileName(file.FileName)}: {imported.Accounts} account{(imported.Accounts == 1 ? "" : "s")} added or updated.";
