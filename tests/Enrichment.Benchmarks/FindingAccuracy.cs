@@ -129,7 +129,7 @@ public static class FindingAccuracy
                 if (!top1 && misses > 0 && printMiss)
                 {
                     misses--;
-                    Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}{(target.Tags.Count > 0 ? "; " + string.Join(", ", target.Tags) : "")}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");
+                    Console.WriteLine($"miss: {target.FirstName}|{target.LastName}|{target.FullName} ({target.Traits}{(target.Tags.Count > 0 ? "; " + string.Join(", ", target.Tags) : "")}) truth {target.TrueLocalPart}, ours {string.Join(' ', ours.Take(3).Select(c => c[..c.IndexOf('@', StringComparison.Ordinal)]))}, reference {string.Join(' ', reference)}; known {string.Join(' ', company.Known.Select(k => $"{k.LocalPart}={k.FirstName}/{k.LastName}"))}");
                 }
 
                 foreach (var slice in slices.Distinct())

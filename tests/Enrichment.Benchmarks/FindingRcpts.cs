@@ -15,6 +15,7 @@ namespace Enrichment.Benchmarks;
 /// Issue 3: SMTP RCPTs spent per found address. Synthetic companies (the evaluation set) are served by a fake
 /// SMTP server whose mailboxes are exactly the companies' true addresses; the finder guesses and verifies.
 /// Baseline in the same run: the same finder ranking by the global priors only (no learning from known addresses).
+/// `--world` runs it on the world set (WorldSet.md) instead of the evaluation set.
 /// </summary>
 internal static class FindingRcpts
 {
@@ -22,7 +23,8 @@ internal static class FindingRcpts
     {
         var companies = SmtpThroughput.Arg(args, "--companies", 300);
         var seed = SmtpThroughput.Arg(args, "--seed", 20260101);
-        var set = EvaluationSet.Generate(companies, seed);
+        var world = args.Contains("--world");
+        var set = world ? Enrichment.Testing.Finding.World.WorldSet.Generate(companies, seed) : EvaluationSet.Generate(companies, seed);
         Console.WriteLine($"finding-rcpts: {companies} companies, seed {seed}, {set.Sum(c => c.Targets.Count)} people to find");
 
         var learned = await MeasureAsync("learned formats", set, learn: true);
