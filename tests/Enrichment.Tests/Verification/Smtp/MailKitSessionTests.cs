@@ -217,15 +217,12 @@ public class MailKitSessionTests
     [Fact(Timeout = 15_000)]
     public async Task Open_ThrowsSocketException_WhenNothingListens()
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var port = ((IPEndPoint)probe.LocalEndPoint!).Port;
-        probe.Dispose();
+        using var refusing = new RefusingPort();
 
-        await Assert.ThrowsAsync<SocketException>(() => new MailKitSessionFactory(Options(port)).OpenAsync(MxName, IPAddress.Loopback, CancellationToken.None));
+        await Assert.ThrowsAsync<SocketException>(() => new MailKitSessionFactory(Options(refusing.Port)).OpenAsync(MxName, IPAddress.Loopback, CancellationToken.None));
     }
 
-    [Theory(Timeout = 20_000)]
+    [Theory(Timeout = 150_000)]
     [InlineData(Misbehaviour.GarbageGreeting, false)]
     [InlineData(Misbehaviour.CloseAfterGreeting, false)]
     [InlineData(Misbehaviour.ResetMidReply, true)]
@@ -234,7 +231,15 @@ public class MailKitSessionTests
     public async Task Session_FailsAndDisconnects_WhenTheServerMisbehaves(Misbehaviour misbehaviour, bool atRcpt)
     {
         await using var server = FakeSmtpServer.Start(new FakeSmtpOptions { Misbehaviour = misbehaviour });
-        var factory = new MailKitSessionFactory(Options(server) with { MaxReplyBytes = 4096 });
+        // Timeouts far beyond the misbehaviour: each case must end by the reply cap or the broken stream, not by a
+        // timer a loaded machine can reach first.
+        var factory = new MailKitSessionFactory(Options(server) with
+        {
+            MaxReplyBytes = 4096,
+            BannerTimeout = TimeSpan.FromSeconds(60),
+            CommandTimeout = TimeSpan.FromSeconds(60),
+            SessionTimeout = TimeSpan.FromSeconds(120),
+        });
         IRecipientSession? session = null;
 
         var exception = await Record.ExceptionAsync(async () =>
