@@ -626,18 +626,5 @@ public static class EvaluationSet
         return names[^1];
     }
 
-    private static T Pick<T>(Random random, (T Item, double Weight)[] table)
-    {
-        var roll = random.NextDouble() * table.Sum(t => t.Weight);
-        foreach (var (item, weight) in table)
-        {
-            roll -= weight;
-            if (roll <= 0)
-            {
-                return item;
-            }
-        }
-
-        return table[^1].Item;
-    }
+    private static T Pick<T>(Random random, (T Item, double Weight)[] table) => WeightedPick.Pick(random, table);
 }
