@@ -384,7 +384,7 @@ public static class EvaluationSet
     private static string Spell(AddressFormat format, Person person, Conventions c) =>
         Fill(format, GivenSpelling(person, c), SurnameSpelling(person, c));
 
-    private static string Fill(AddressFormat format, string first, string last)
+    internal static string Fill(AddressFormat format, string first, string last)
     {
         string f = first[..1], l = last[..1];
         return format switch

@@ -537,26 +537,8 @@ public static class WorldSet
         }
         else
         {
-            string f = first[..1], l = last[..1];
-            local = format switch
-            {
-                AddressFormat.FirstDotLast => $"{first}.{last}",
-                AddressFormat.FirstLast => first + last,
-                AddressFormat.FLast => f + last,
-                AddressFormat.FDotLast => $"{f}.{last}",
-                AddressFormat.First => first,
-                AddressFormat.Last => last,
-                AddressFormat.FirstUnderscoreLast => $"{first}_{last}",
-                AddressFormat.FirstDashLast => $"{first}-{last}",
-                AddressFormat.LastDotFirst => $"{last}.{first}",
-                AddressFormat.LastFirst => last + first,
-                AddressFormat.LastF => last + f,
-                AddressFormat.LastDotF => $"{last}.{f}",
-                AddressFormat.FirstL => first + l,
-                AddressFormat.FirstDotL => $"{first}.{l}",
-                AddressFormat.LastUnderscoreFirst => $"{last}_{first}",
-                _ => f + l,
-            };
+            // The plain formats are spelt as in the first set: a format's definition, not a guess of the finder's.
+            local = EvaluationSet.Fill(format, first, last);
         }
 
         return s.Truncate > 0 && local.Length > s.Truncate ? local[..s.Truncate].TrimEnd('.', '_', '-') : local;

@@ -35,18 +35,8 @@ public sealed class EngineAgainstPostfixRestrictionsTests
         await using var postfix = await PostfixServer.StartAsync(Mailboxes, startup.Token);
         await using var dns = FakeDnsServer.Start();
         dns.AddMailDomain("strict.test", IPAddress.Loopback);
-        using var verifier = new EmailVerifier(
-            new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) }),
-            new MailKitSessionFactory(new SmtpSessionOptions
-            {
-                Port = postfix.Port,
-                HeloName = "verifier.enrichment.test",
-                MailFrom = "probe@verifier.enrichment.test",
-                CommandTimeout = TimeSpan.FromSeconds(10),
-                SessionTimeout = TimeSpan.FromSeconds(60),
-            }),
-            DomainLists.LoadDefault(),
-            new VerificationOptions { RetrySchedule = [], MaxRecipientsPerTransaction = 2 });
+        using var verifier = PostfixLabVerifier.Create(
+            postfix.Port, dns, new VerificationOptions { RetrySchedule = [], MaxRecipientsPerTransaction = 2 }, TimeSpan.FromSeconds(60));
 
         var results = await verifier.VerifyAsync(
             ["alice@strict.test", "ghost@strict.test", "bob@strict.test", "blocked@strict.test", "disabled@strict.test", "busy@strict.test", "moved@strict.test", "carol@strict.test"]);

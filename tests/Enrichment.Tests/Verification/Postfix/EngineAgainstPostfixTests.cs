@@ -19,19 +19,7 @@ public sealed class EngineAgainstPostfixTests(PostfixFixture postfix)
             dns.AddMailDomain(domain, IPAddress.Loopback);
         }
 
-        var resolver = new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) });
-        using var verifier = new EmailVerifier(
-            resolver,
-            new MailKitSessionFactory(new SmtpSessionOptions
-            {
-                Port = postfix.Server.Port,
-                HeloName = "verifier.enrichment.test",
-                MailFrom = "probe@verifier.enrichment.test",
-                CommandTimeout = TimeSpan.FromSeconds(10),
-                SessionTimeout = TimeSpan.FromSeconds(30),
-            }),
-            DomainLists.LoadDefault(),
-            new VerificationOptions { RetrySchedule = [] });
+        using var verifier = PostfixLabVerifier.Create(postfix.Server.Port, dns, new VerificationOptions { RetrySchedule = [] }, TimeSpan.FromSeconds(30));
         return await verifier.VerifyAsync(addresses);
     }
 

@@ -25,18 +25,8 @@ public sealed class EngineAgainstPostgreyTests(ITestOutputHelper output)
         await using var dns = FakeDnsServer.Start();
         dns.AddMailDomain("grey.test", IPAddress.Loopback);
         dns.AddMailDomain("greycatch.test", IPAddress.Loopback);
-        using var verifier = new EmailVerifier(
-            new DnsClientMailHostResolver(new MailHostResolverOptions { Nameservers = [dns.EndPoint], QueryTimeout = TimeSpan.FromSeconds(1) }),
-            new MailKitSessionFactory(new SmtpSessionOptions
-            {
-                Port = postfix.Port,
-                HeloName = "verifier.enrichment.test",
-                MailFrom = "probe@verifier.enrichment.test",
-                CommandTimeout = TimeSpan.FromSeconds(10),
-                SessionTimeout = TimeSpan.FromSeconds(60),
-            }),
-            DomainLists.LoadDefault(),
-            new VerificationOptions()); // the default schedule: 30 s, 5 min, 10 min
+        // The default retry schedule: 30 s, 5 min, 10 min.
+        using var verifier = PostfixLabVerifier.Create(postfix.Port, dns, new VerificationOptions(), TimeSpan.FromSeconds(60));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var results = await verifier.VerifyAsync(["alice@grey.test", "bob@grey.test", "ghost@grey.test", "anyone@greycatch.test", "not an address"]);
